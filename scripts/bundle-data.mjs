@@ -1,0 +1,36 @@
+// The bundled FAQ's data (parsed FAQ and search index), made by the very code the CLI
+// runs: src/source.ts is bundled for node in memory and its makeBundle() applied to
+// faq/. Used by the build (embedded in dist/cli.js) and by the tests (vitest.config.mts).
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const FILES = {
+  faq: 'faq/microsoft-certification-faq.fr.md',
+  glossary: 'faq/glossary.txt',
+  stopwords: 'faq/stopwords.txt',
+};
+
+const read = (path) => readFileSync(join(root, path), 'utf8');
+
+/** Returns the Bundle of the FAQ in faq/, or throws the parser's FaqError. */
+export async function makeBundleData() {
+  const result = await build({
+    entryPoints: [join(root, 'src/source.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  return mod.exports.makeBundle(read(FILES.faq), read(FILES.glossary), read(FILES.stopwords), {
+    faq: FILES.faq,
+    glossary: FILES.glossary,
+  });
+}

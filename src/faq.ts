@@ -1,0 +1,248 @@
+// The FAQ model and its parser: markdown in, a validated Faq out, or a FaqError that
+// names the file, the line and what is wrong.
+//
+// The format is the one of the Microsoft Docs FAQ pages (see faq/*.md):
+//
+//   ---                                   front matter: `key: value` lines
+//   title: …                              (title, ms.date)
+//   ---
+//   # Title
+//   ## Contenus …                         table of contents (TOC):
+//   ### Category                            a heading per category, then
+//   1. [Question](#a1)                      numbered links to the anchors
+//   ## Body section
+//   **Q: Question**<a name="a1"></a>      an entry: question + anchor,
+//   **R:** Answer…                        then the answer's markdown
+//   <br/>                                 spacing between entries
+//
+// Quirks of the bundled file, and what the parser does with them:
+// - `**Q:` and `**Q :` (with a no-break space) both open a question; `**R:**` and
+//   `**R :**` both open an answer, and the marker is not part of the answer.
+// - The first question ends with a stray `]` (`…Microsoft ?]**`): a `]` that closes
+//   no `[` at the end of a question is dropped.
+// - The TOC words some questions differently from the body (a3, a9): the body's
+//   wording, the one that heads the answer, is the question; the TOC's is kept as
+//   `toc` so that search finds an entry by either wording.
+// - The TOC's category headings differ from the body's section headings
+//   ("Microsoft Certification Profile" in the TOC, "Programme de Certification
+//   Microsoft" in the body, for a1–a9). Categories are named after the TOC: its
+//   section says it lists the contents "en fonction de l'importance des catégories",
+//   so its headings are the category names, and they describe their entries (a1–a9
+//   are all about the certification profile), whereas the body's first heading names
+//   the whole programme and would be confused with the category "À propos du
+//   programme de Certification Microsoft". An entry the TOC does not list takes the
+//   body heading it stands under.
+// - `<a name="…"></a>` anchors and `<br/>` spacing are markup, not content: anchors
+//   give the ids, and the `<br/>` lines between entries are trimmed from answers
+//   (those inside an answer stay in its markdown; the renderer turns them into line
+//   breaks).
+// - Images are referenced but not shipped: the answer keeps them; the renderer shows
+//   a placeholder with their alt text.
+// Any control character or escape sequence in the file is removed at parse time, so
+// no content can take over the terminal.
+
+import { FaqError } from './errors.js';
+import { editDistance, stripControls } from './text.js';
+
+export interface FaqMeta {
+  title: string;
+  /** `ms.date` (or `date`) of the front matter, as YYYY-MM-DD when it is a date. */
+  date?: string;
+}
+
+export interface FaqEntry {
+  id: string;
+  category: string;
+  question: string;
+  /** The answer's markdown, without the `**R:**` marker and the spacing around it. */
+  answer: string;
+  /** The question as the table of contents words it, when it differs. */
+  toc?: string;
+}
+
+export interface Faq {
+  meta: FaqMeta;
+  /** Category names, in document order. */
+  categories: string[];
+  /** Entries, in document order. */
+  entries: FaqEntry[];
+}
+
+interface Problem {
+  line: number;
+  message: string;
+}
+
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const TOC_ITEM = /^\s*(?:\d+[.)]|[-*+])\s+\[(.+)\]\(#([^()\s]+)\)\s*$/;
+const ANCHOR = /<a\s+(?:name|id)\s*=\s*["']([^"']*)["']\s*\/?>(?:\s*<\/a>)?/gi;
+// `**Q: question**` or `**Q:** question`; \s also covers the no-break space of `Q :`.
+const QUESTION = /^\*\*Q\s*:\s*(?:\*\*\s*(.+)|(.+?)\s*\*\*)$/;
+const ANSWER_MARKER = /^\s*\*\*R\s*:\s*\*\*[ \t]*/;
+const SPACING_LINE = /^\s*(?:<br\s*\/?>\s*)*$/i;
+const VALID_ID = /^[\p{L}\p{N}_.-]+$/u;
+
+/** Parses a FAQ markdown file; `source` names it in error messages. */
+export function parseFaq(markdown: string, source = 'FAQ'): Faq {
+  const lines = stripControls(markdown.replace(/^\ufeff/, '')).replace(/\r\n?/g, '\n').split('\n');
+  const problems: Problem[] = [];
+  const { front, bodyStart } = readFrontMatter(lines);
+
+  const tocCategory = new Map<string, string>(); // lowercased id → TOC heading
+  const tocQuestion = new Map<string, string>();
+  const tocLinks: { id: string; line: number }[] = [];
+  const entries: (FaqEntry & { line: number })[] = [];
+  const firstLine = new Map<string, number>();
+  let heading: string | undefined; // the last heading seen
+  let firstHeading: string | undefined; // the document title, when there is no front matter title
+  let current: { entry: FaqEntry & { line: number }; body: string[] } | undefined;
+
+  const closeEntry = () => {
+    if (!current) return;
+    current.entry.answer = cleanAnswer(current.body);
+    if (!current.entry.answer) {
+      problems.push({ line: current.entry.line, message: `la question « ${current.entry.id} » n’a pas de réponse` });
+    }
+    current = undefined;
+  };
+
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
+    const h = HEADING.exec(line);
+    if (h) {
+      closeEntry();
+      heading = h[2]!;
+      firstHeading ??= heading;
+      continue;
+    }
+    const anchors = [...line.matchAll(ANCHOR)].map((m) => m[1]!.trim());
+    const q = QUESTION.exec(line.replace(ANCHOR, '').trim());
+    if (q) {
+      closeEntry();
+      const question = dropStrayBracket((q[1] ?? q[2] ?? '').replace(/\*\*$/, '').trim());
+      const id = anchors[0] ?? '';
+      if (!id) problems.push({ line: lineNo, message: 'question sans ancre <a name="…"></a> : impossible de lui donner un identifiant' });
+      else if (!VALID_ID.test(id)) problems.push({ line: lineNo, message: `identifiant invalide « ${id} » (lettres, chiffres, « - », « _ » ou « . »)` });
+      else {
+        const key = id.toLowerCase();
+        const seen = firstLine.get(key);
+        if (seen !== undefined) problems.push({ line: lineNo, message: `identifiant « ${id} » en double (déjà utilisé ligne ${seen})` });
+        else firstLine.set(key, lineNo);
+      }
+      if (!question) problems.push({ line: lineNo, message: `la question « ${id} » est vide` });
+      const entry = { id, category: heading ?? '', question, answer: '', line: lineNo };
+      entries.push(entry);
+      current = { entry, body: [] };
+      continue;
+    }
+    if (current) {
+      current.body.push(line);
+      continue;
+    }
+    const t = TOC_ITEM.exec(line);
+    if (t) {
+      const id = t[2]!.toLowerCase();
+      tocLinks.push({ id, line: lineNo });
+      if (heading !== undefined) tocCategory.set(id, heading);
+      tocQuestion.set(id, dropStrayBracket(t[1]!.trim()));
+    }
+  }
+  closeEntry();
+
+  if (entries.length === 0) {
+    problems.push({ line: 1, message: 'aucune question trouvée (une entrée commence par une ligne « **Q: question** <a name="id"></a> »)' });
+  }
+  for (const link of tocLinks) {
+    if (!firstLine.has(link.id)) problems.push({ line: link.line, message: `le sommaire renvoie à « #${link.id} », qui n’est l’ancre d’aucune question` });
+  }
+  if (problems.length > 0) throw parseError(source, problems);
+
+  const categories: string[] = [];
+  const result: FaqEntry[] = entries.map(({ id, category, question, answer }) => {
+    const key = id.toLowerCase();
+    const name = tocCategory.get(key) ?? category ?? '';
+    const finalCategory = name || 'Questions';
+    if (!categories.includes(finalCategory)) categories.push(finalCategory);
+    const toc = tocQuestion.get(key);
+    return { id, category: finalCategory, question, answer, ...(toc && toc !== question ? { toc } : {}) };
+  });
+
+  const title = cleanTitle(front.get('title')) || firstHeading || source;
+  const date = normalizeDate(front.get('ms.date') ?? front.get('date'));
+  return { meta: { title, ...(date ? { date } : {}) }, categories, entries: result };
+}
+
+function readFrontMatter(lines: string[]): { front: Map<string, string>; bodyStart: number } {
+  const front = new Map<string, string>();
+  if (lines[0]?.trim() !== '---') return { front, bodyStart: 0 };
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '---') return { front, bodyStart: i + 1 };
+    const m = /^([\w.-]+)\s*:\s*(.*)$/.exec(line);
+    if (m) front.set(m[1]!.toLowerCase(), m[2]!.trim().replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return { front: new Map(), bodyStart: 0 }; // no closing fence: not front matter
+}
+
+/** "Microsoft Certification Program FAQs | Microsoft Docs" → "Microsoft Certification Program FAQs". */
+function cleanTitle(title: string | undefined): string {
+  return (title ?? '').replace(/\s*\|\s*Microsoft Docs\s*$/i, '').trim();
+}
+
+/** Microsoft Docs writes ms.date as MM/DD/YYYY; ISO dates pass through; anything else is kept as is. */
+function normalizeDate(date: string | undefined): string | undefined {
+  if (!date) return undefined;
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date);
+  if (us) return `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
+  return date;
+}
+
+function dropStrayBracket(question: string): string {
+  const opens = (question.match(/\[/g) ?? []).length;
+  const closes = (question.match(/\]/g) ?? []).length;
+  return question.endsWith(']') && closes > opens ? question.slice(0, -1).trimEnd() : question;
+}
+
+/** The answer's markdown: the `**R:**` marker removed, the spacing around it trimmed. */
+function cleanAnswer(body: string[]): string {
+  const lines = [...body];
+  while (lines.length > 0 && SPACING_LINE.test(lines[0]!)) lines.shift();
+  if (lines.length > 0) lines[0] = lines[0]!.replace(ANSWER_MARKER, '');
+  while (lines.length > 0 && SPACING_LINE.test(lines[0]!)) lines.shift();
+  while (lines.length > 0 && SPACING_LINE.test(lines[lines.length - 1]!)) lines.pop();
+  // A line break that ends the answer is spacing too.
+  return lines.join('\n').replace(/(?:\s*<br\s*\/?>)+\s*$/i, '').replace(/\s+$/, '');
+}
+
+function parseError(source: string, problems: Problem[]): FaqError {
+  problems.sort((a, b) => a.line - b.line);
+  const shown = problems.slice(0, 10).map((p) => `${source}:${p.line}: ${p.message}`);
+  if (problems.length > 10) shown.push(`… et ${problems.length - 10} autres problèmes`);
+  return new FaqError(
+    'input',
+    `${source} n’est pas une FAQ valide :\n  ${shown.join('\n  ')}`,
+    'Le format attendu est décrit dans le README (section « Autres fichiers FAQ »).',
+  );
+}
+
+/** Finds an entry by id, ignoring case. */
+export function findEntry(faq: Faq, id: string): FaqEntry | undefined {
+  const key = id.toLowerCase();
+  return faq.entries.find((e) => e.id.toLowerCase() === key);
+}
+
+/** The ids nearest to an unknown one ("a10" → a1), closest first, at most three. */
+export function nearestIds(faq: Faq, id: string): string[] {
+  const key = id.toLowerCase();
+  const scored = faq.entries
+    .map((e) => ({ id: e.id, d: editDistance(key, e.id.toLowerCase(), 2) }))
+    .filter((s) => s.d <= 2);
+  const best = Math.min(...scored.map((s) => s.d));
+  const sameLetter = (s: { id: string }) => (s.id[0]?.toLowerCase() === key[0] ? 0 : 1);
+  return scored
+    .filter((s) => s.d === best)
+    .sort((a, b) => sameLetter(a) - sameLetter(b))
+    .slice(0, 3)
+    .map((s) => s.id);
+}

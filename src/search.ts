@@ -1,0 +1,287 @@
+// The search engine: an index built from the FAQ (at build time for the bundled one),
+// and a ranked, thresholded search over it.
+//
+// A query is cut into units, each of which the user means as one thing:
+// - a glossary expression ("mot de passe", "sign in", "mdp") becomes its notion,
+//   which matches any equivalent expression in the FAQ;
+// - any other word that is not a stop word becomes its stem; a word the FAQ and the
+//   glossary do not know is first corrected by Fuse.js against their vocabulary
+//   (typos: "fusioner" → "fusionner"), then analysed like the others.
+// A unit weighs its rarity in the FAQ (BM25 idf; a word the FAQ never uses weighs
+// like its rarest), times its notion's weight. An entry scores, for each unit, by
+// where the unit appears: in the question (0.8), the category (0.6), the answer
+// (0.4), combined like independent chances, so that the answer still counts when
+// the question matches. The score is the weighted mean over units, in [0, 1].
+// Entries that do not cover enough of the query's weight are dropped: a query about
+// something the FAQ does not talk about ("recette de crêpes") finds nothing, rather
+// than a weak match dressed up as an answer.
+
+import Fuse from 'fuse.js/basic';
+import type { Faq } from './faq.js';
+import { Analyzer, conceptTerm, type Lexicon, type Term } from './glossary.js';
+import { editDistance } from './text.js';
+
+export interface IndexedDoc {
+  id: string;
+  /** Unique terms of the question (and its table-of-contents wording), the category, the answer. */
+  fields: [string[], string[], string[]];
+  /** The answer as plain text, for snippets. */
+  text: string;
+}
+
+export interface SearchIndex {
+  lexicon: Lexicon;
+  docs: IndexedDoc[];
+  /** Number of entries each term appears in. */
+  df: Record<string, number>;
+  /** Known words (folded, no stop words), for typo correction. */
+  vocab: string[];
+}
+
+export interface Snippet {
+  text: string;
+  /** [start, end) offsets of matched words in text. */
+  marks: [number, number][];
+}
+
+export interface SearchResult {
+  id: string;
+  /** Relevance in [0, 1]: 1 when every unit of the query is in the question. */
+  score: number;
+  /** Share of the query's weight the entry matches, in [0, 1]. */
+  coverage: number;
+  snippet: Snippet;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Treat the last word as unfinished (interactive finder): it matches words it starts. */
+  prefix?: boolean;
+}
+
+const FIELD_WEIGHTS = [0.8, 0.6, 0.4] as const;
+/** An entry must cover this share of the query's weight to be a result. */
+export const MIN_COVERAGE = 0.45;
+/** …and score at least this. */
+export const MIN_SCORE = 0.2;
+/** What the engine looks at: longer queries are cut (Fuse's bitap is slow on huge patterns). */
+export const MAX_QUERY_CHARS = 256;
+const MAX_UNITS = 24;
+
+export function buildIndex(faq: Faq, lexicon: Lexicon): SearchIndex {
+  const analyzer = new Analyzer(lexicon);
+  const df: Record<string, number> = {};
+  const words = new Set<string>();
+  const docs: IndexedDoc[] = faq.entries.map((e) => {
+    const text = markdownToPlain(e.answer);
+    const sources = [[e.question, e.toc ?? ''].join('\n'), e.category, text];
+    const fields = sources.map((s) => [...analyzer.indexTerms(s)]) as IndexedDoc['fields'];
+    for (const term of new Set(fields.flat())) df[term] = (df[term] ?? 0) + 1;
+    for (const s of sources) for (const t of analyzer.terms(s)) if (!t.stop && t.word.length > 2) words.add(t.word);
+    return { id: e.id, fields, text };
+  });
+  for (const phrase of lexicon.phrases) for (const w of phrase.words) if (w.length > 2 && !analyzer.isStop(w)) words.add(w);
+  return { lexicon, docs, df, vocab: [...words].sort() };
+}
+
+/** Markdown to the text a reader sees: link texts stay, URLs, images and markup go. */
+export function markdownToPlain(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?)/gm, '')
+    .replace(/^\s{0,3}[-*+]\s+/gm, '• ')
+    .replace(/\*\*|__|[*`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface Unit {
+  /** Alternative terms and how well each stands for what the user typed (1 = exactly). */
+  alts: Map<string, number>;
+  weight: number;
+  /** Positions in the query, for debugging. */
+  words: string[];
+}
+
+/** A search engine over one index; build it once per process. */
+export class Searcher {
+  private readonly analyzer: Analyzer;
+  private readonly fields: Set<string>[][];
+  private readonly known = new Set<string>();
+  private fuse?: Fuse<string>;
+
+  constructor(private readonly index: SearchIndex) {
+    this.analyzer = new Analyzer(index.lexicon);
+    this.fields = index.docs.map((d) => d.fields.map((f) => new Set(f)));
+    for (const w of index.vocab) this.known.add(w);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult[] {
+    const limit = options.limit ?? 5;
+    const units = this.units(query.slice(0, MAX_QUERY_CHARS), options.prefix === true);
+    if (units.length === 0 || limit <= 0) return [];
+    const total = units.reduce((s, u) => s + u.weight, 0);
+    const results: SearchResult[] = [];
+    this.index.docs.forEach((doc, d) => {
+      let score = 0;
+      let covered = 0;
+      for (const unit of units) {
+        let best = 0;
+        let bestQuality = 0;
+        for (const [term, quality] of unit.alts) {
+          let miss = 1;
+          this.fields[d]!.forEach((f, k) => {
+            if (f.has(term)) miss *= 1 - FIELD_WEIGHTS[k]!;
+          });
+          const m = quality * (1 - miss);
+          if (m > best) [best, bestQuality] = [m, quality];
+        }
+        score += unit.weight * best;
+        covered += unit.weight * bestQuality;
+      }
+      const coverage = covered / total;
+      const s = score / total;
+      if (coverage >= MIN_COVERAGE && s >= MIN_SCORE) {
+        results.push({ id: doc.id, score: round(s), coverage: round(coverage), snippet: { text: '', marks: [] } });
+      }
+    });
+    results.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+    const top = results.slice(0, limit);
+    const terms = new Set(units.flatMap((u) => [...u.alts.keys()]));
+    for (const r of top) r.snippet = this.snippet(this.index.docs.find((d) => d.id === r.id)!.text, terms);
+    return top;
+  }
+
+  /** The query's units (exported for tests and for `--explain`-style debugging). */
+  units(query: string, prefix = false): Unit[] {
+    const terms = this.analyzer.terms(query);
+    const quality = terms.map(() => 1);
+    const prefixes = new Map<number, string[]>();
+    terms.forEach((t, i) => {
+      if (t.stop || this.isKnown(t)) return;
+      if (prefix && i === terms.length - 1 && t.end === query.trimEnd().length) {
+        const completions = this.index.vocab.filter((w) => w.startsWith(t.word) && w !== t.word);
+        if (completions.length > 0 && t.word.length >= 2) {
+          prefixes.set(i, completions);
+          return;
+        }
+      }
+      const fix = this.correct(t.word);
+      if (fix) {
+        terms[i] = this.analyzer.term({ ...t, word: fix.word });
+        quality[i] = fix.quality;
+      }
+    });
+
+    const units: Unit[] = [];
+    const add = (alts: Map<string, number>, weight: number, words: string[]) => {
+      const key = [...alts.keys()].sort().join('|');
+      if (units.some((u) => [...u.alts.keys()].sort().join('|') === key)) return;
+      units.push({ alts, weight: weight * this.idf([...alts.keys()]), words });
+    };
+    for (let i = 0; i < terms.length && units.length < MAX_UNITS; ) {
+      const matches = this.analyzer.longestAt(terms, i);
+      if (matches.length > 0) {
+        const end = matches[0]!.end;
+        const q = Math.min(...quality.slice(i, end));
+        const alts = new Map<string, number>();
+        let weight = 0;
+        for (const m of matches) {
+          for (const c of m.concepts) {
+            alts.set(conceptTerm(c), q);
+            weight = Math.max(weight, this.index.lexicon.weights[c]!);
+          }
+        }
+        if (end - i === 1) alts.set(terms[i]!.stem, q);
+        add(alts, weight, terms.slice(i, end).map((t) => t.word));
+        i = end;
+        continue;
+      }
+      const t = terms[i]!;
+      const completions = prefixes.get(i);
+      if (completions) {
+        add(new Map(completions.map((w) => [this.analyzer.term({ ...t, word: w }).stem, 0.9])), 1, [t.word]);
+      } else if (!t.stop) {
+        add(new Map([[t.stem, quality[i]!]]), 1, [t.word]);
+      }
+      i++;
+    }
+    return units;
+  }
+
+  private isKnown(t: Term): boolean {
+    return this.known.has(t.word) || this.index.df[t.stem] !== undefined || t.word.length < 4 || /\d/.test(t.word);
+  }
+
+  /** BM25 idf of the entries that contain any of the terms. */
+  private idf(terms: string[]): number {
+    const n = this.index.docs.length;
+    const df = this.index.docs.filter((_, d) => terms.some((t) => this.fields[d]!.some((f) => f.has(t)))).length;
+    // A term the FAQ never uses weighs like its rarest: enough to keep a query about
+    // something else from matching on its one common word, not so much that one
+    // unexpected word in a natural question sinks it.
+    const d = Math.max(df, 1);
+    return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  }
+
+  /** The nearest known word, by Fuse.js candidates checked with an edit distance. */
+  private correct(word: string): { word: string; quality: number } | undefined {
+    if (word.length < 4 || word.length > 32) return undefined;
+    this.fuse ??= new Fuse(this.index.vocab, { includeScore: true, ignoreLocation: true, threshold: 0.4, isCaseSensitive: true });
+    const maxEdits = word.length >= 8 ? 2 : 1;
+    let best: { word: string; distance: number } | undefined;
+    for (const r of this.fuse.search(word, { limit: 12 })) {
+      // In a word of four letters, only a missing letter is corrected ("pase" →
+      // "passe"): a replaced one too often makes another real word ("sert" → "cert").
+      if (word.length === 4 && r.item.length <= 4) continue;
+      const distance = editDistance(word, r.item, maxEdits);
+      if (distance <= maxEdits && (!best || distance < best.distance)) best = { word: r.item, distance };
+    }
+    return best && { word: best.word, quality: 1 - (0.6 * best.distance) / word.length };
+  }
+
+  private snippet(text: string, terms: Set<string>, size = 160): Snippet {
+    const words = this.analyzer.terms(text);
+    const hit = words.map((t) => !t.stop && terms.has(t.stem));
+    words.forEach((_, i) => {
+      for (const m of this.analyzer.phrasesAt(words, i)) {
+        if (m.concepts.some((c) => terms.has(conceptTerm(c)))) for (let k = m.start; k < m.end; k++) hit[k] = true;
+      }
+    });
+    // The window of `size` characters starting at a matched word that holds the most
+    // matches; it starts at its sentence when that begins shortly before.
+    let from = 0;
+    let most = 0;
+    words.forEach((w, i) => {
+      if (!hit[i]) return;
+      let hits = 0;
+      for (let k = i; k < words.length && words[k]!.end - w.start <= size; k++) if (hit[k]) hits++;
+      if (hits > most) [from, most] = [w.start, hits];
+    });
+    const sentence = Math.max(...['. ', '? ', '! ', ': '].map((p) => text.lastIndexOf(p, from)));
+    if (from > 0 && sentence >= 0 && from - sentence <= 40) from = sentence + 2;
+    else if (from > 0 && from <= 40) from = 0;
+    let to = Math.min(text.length, from + size);
+    if (to < text.length) to = Math.max(text.lastIndexOf(' ', to), from + 1);
+    const lead = from > 0 ? '… ' : '';
+    const marks: [number, number][] = words
+      .filter((t, i) => hit[i] && t.start >= from && t.end <= to)
+      .map((t) => [t.start - from + lead.length, t.end - from + lead.length]);
+    return { text: lead + text.slice(from, to).trimEnd() + (to < text.length ? ' …' : ''), marks };
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The result to show for `show <query>`: the best one when it clearly stands out
+ * (alone, or well ahead of the next), otherwise none: the user has to choose.
+ */
+export function clearWinner(results: SearchResult[]): SearchResult | undefined {
+  const [first, second] = results;
+  if (!first) return undefined;
+  if (!second) return first;
+  return first.score >= second.score * 1.25 && first.score - second.score >= 0.1 ? first : undefined;
+}

@@ -1,0 +1,105 @@
+// Text helpers shared by the parser, the search engine and the output: terminal
+// safety, folding (case and accents), word tokens with their offsets, stemming and
+// edit distance. Pure functions, no state.
+
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+
+// Escape sequences (CSI, OSC, and two-byte ESC sequences), then any remaining C0
+// control except tab and newline, DEL and the C1 controls. Whatever comes from the
+// user or from a FAQ file goes through this before it can reach a terminal.
+// eslint-disable-next-line no-control-regex
+const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Removes escape sequences and control characters (keeps tab and newline); mends lone surrogates. */
+export function stripControls(text: string): string {
+  return toWellFormed(text).replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, '');
+}
+
+function toWellFormed(text: string): string {
+  // String.prototype.toWellFormed exists from Node 20 on; the fallback keeps older
+  // runtimes (and odd test environments) honest.
+  const s = text as string & { toWellFormed?: () => string };
+  return s.toWellFormed ? s.toWellFormed() : text.replace(/[\ud800-\udfff]/g, (c, i: number) => {
+    const code = c.charCodeAt(0);
+    const next = text.charCodeAt(i + 1);
+    const prev = text.charCodeAt(i - 1);
+    if (code < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) return c;
+    if (code >= 0xdc00 && prev >= 0xd800 && prev < 0xdc00) return c;
+    return '\ufffd';
+  });
+}
+
+/** User input made safe to echo: no control characters, one line, bounded length. */
+export function oneLine(text: string, max = 60): string {
+  const clean = stripControls(text).replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** User input quoted inside a message: « like this ». */
+export const quoteInput = (text: string, max = 60): string => `« ${oneLine(text, max)} »`;
+
+/** Lower case, no diacritics, ligatures spelled out: "Relevé" → "releve", "Œuvre" → "oeuvre". */
+export function fold(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
+}
+
+export interface Token {
+  /** The folded word. */
+  word: string;
+  /** Offsets of the word in the original text. */
+  start: number;
+  end: number;
+}
+
+// A word is a run of letters and digits. Apostrophes (' and ’) and hyphens split
+// words, so "l’adresse" gives "l" + "adresse" and "mot-de-passe" gives three words;
+// elided articles end up as one-letter stop words.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    tokens.push({ word: fold(m[0]), start, end: start + m[0].length });
+  }
+  return tokens;
+}
+
+/**
+ * Reduces a folded word to its stem with the Snowball French stemmer, which also
+ * brings many English words close to their French cousins (certificate →
+ * certificat, profiles → profil). Both the index and the queries go through it.
+ */
+export function stem(word: string): string {
+  return word.length <= 3 || /\d/.test(word) ? word : frenchStemmer(word);
+}
+
+/** Optimal string alignment distance (Levenshtein with transpositions), bounded by max. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}

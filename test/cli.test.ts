@@ -1,0 +1,228 @@
+// The CLI run in-process (src/cli.ts with fake streams): commands, JSON shapes, exit
+// codes, messages. The same behaviours are checked on the built binary in e2e.test.ts.
+import { describe, expect, test } from 'vitest';
+import { ESCAPE, faq, runCli, version } from './helpers.js';
+
+describe('list', () => {
+  test('categories in order, each with its entries', async () => {
+    const r = await runCli(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Microsoft Certification Profile');
+    expect(lines[1]).toBe(`  a1  ${faq.entries[0]!.question}`);
+    expect(lines.filter((l) => /^ {2}[a-d]\d {2}/.test(l))).toHaveLength(13);
+    expect(faq.categories.map((c) => lines.indexOf(c))).toEqual([0, 11, 15, 18]);
+  });
+
+  test('--json: [{ id, category, question }] in document order', async () => {
+    const r = await runCli(['list', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as unknown[];
+    expect(json).toEqual(faq.entries.map(({ id, category, question }) => ({ id, category, question })));
+  });
+
+  test('on a terminal: colors and questions wrapped under themselves', async () => {
+    const r = await runCli(['list'], { tty: true, columns: 60 });
+    expect(r.stdout).toMatch(ESCAPE);
+    // eslint-disable-next-line no-control-regex
+    const plain = r.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    for (const line of plain.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    expect(plain).toContain('\n  a7  J’ai perdu les informations d’identification de mon\n      profil de');
+  });
+});
+
+describe('show', () => {
+  test('renders the question, its id and category, and the answer', async () => {
+    const r = await runCli(['show', 'a9']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Comment puis-je accéder à mon relevé de note de Certification\s+Microsoft\?\na9 · Microsoft Certification Profile\n\n {2}1\. Pour accéder/);
+    expect(r.stdout).not.toMatch(ESCAPE);
+  });
+
+  test.each([['A9'], ['a9'], [' a9 ']])('ids ignore case and spaces: %j', async (id) => {
+    expect((await runCli(['show', id])).stdout).toContain('a9 · ');
+  });
+
+  test('several ids', async () => {
+    const r = await runCli(['show', 'a1', 'd1']);
+    expect(r.stdout).toContain('a1 · ');
+    expect(r.stdout).toContain('d1 · ');
+  });
+
+  test('--json: { id, category, question, answer }', async () => {
+    const r = await runCli(['show', 'a9', '--json']);
+    const e = faq.entries[8]!;
+    expect(JSON.parse(r.stdout)).toEqual({ id: 'a9', category: e.category, question: e.question, answer: e.answer });
+  });
+
+  test('--json with several ids: an array', async () => {
+    const r = await runCli(['show', '--json', 'a1', 'b1']);
+    expect((JSON.parse(r.stdout) as { id: string }[]).map((e) => e.id)).toEqual(['a1', 'b1']);
+  });
+
+  test('--raw: the markdown as is', async () => {
+    const r = await runCli(['show', 'a6', '--raw']);
+    expect(r.stdout).toBe(`${faq.entries[5]!.answer}\n`);
+  });
+
+  test('an unknown id: exit 1, nearest ids suggested, nothing on stdout', async () => {
+    const r = await runCli(['show', 'a10']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('identifiant inconnu : « a10 »');
+    expect(r.stderr).toContain('Vouliez-vous dire : a1 ?');
+    expect(r.stderr).toContain('mcp-faq list');
+  });
+
+  test('words instead of an id: the best match when it stands out', async () => {
+    const r = await runCli(['show', 'relevé']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('a9 · ');
+  });
+
+  test('words that match several entries alike: the candidates, exit 1', async () => {
+    const r = await runCli(['show', 'profil']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('plusieurs réponses possibles pour « profil »');
+    expect(r.stderr).toMatch(/\n {2}a\d {2}Comment/);
+  });
+
+  test('words that match nothing: exit 1', async () => {
+    const r = await runCli(['show', 'recette', 'de', 'crêpes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('aucune réponse');
+  });
+
+  test('--json and --raw together: usage error', async () => {
+    const r = await runCli(['show', 'a1', '--json', '--raw']);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('search', () => {
+  test('"mot de passe" puts a7 first', async () => {
+    const r = await runCli(['search', 'mot de passe']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^a7 {2}J’ai perdu/);
+    expect(r.stdout).toContain('    Microsoft Certification Profile\n');
+  });
+
+  test('several words without quotes are one query', async () => {
+    const a = await runCli(['search', 'mot', 'de', 'passe', '--json']);
+    const b = await runCli(['search', '--json', 'mot de passe']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  test('--json: [{ id, category, question, score }] best first', async () => {
+    const r = await runCli(['search', '--json', 'mot de passe']);
+    const json = JSON.parse(r.stdout) as { id: string; category: string; question: string; score: number }[];
+    expect(json[0]).toEqual({ id: 'a7', category: faq.entries[6]!.category, question: faq.entries[6]!.question, score: expect.any(Number) });
+    const scores = json.map((x) => x.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    for (const s of scores) expect(s).toBeGreaterThan(0);
+  });
+
+  test('--limit', async () => {
+    const r = await runCli(['search', '--json', '--limit', '1', 'profil']);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+  });
+
+  test('nothing found: exit 1, a message pointing to list', async () => {
+    const r = await runCli(['search', 'kubernetes']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('aucune réponse pour « kubernetes »');
+    expect(r.stderr).toContain('mcp-faq list');
+  });
+
+  test('nothing found with --json: [] on stdout, exit 1', async () => {
+    const r = await runCli(['search', '--json', 'kubernetes']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
+  test('on a terminal: matched words highlighted in the snippet', async () => {
+    const r = await runCli(['search', 'telecharger certificat'], { tty: true, columns: 80 });
+    expect(r.stdout).toContain('\u001b[33m\u001b[1mCertificats');
+    expect(r.stderr).toContain('mcp-faq show b1');
+  });
+});
+
+describe('help, version, usage errors', () => {
+  test('bare mcp-faq prints the help (not a terminal)', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Utilisation : mcp-faq [options] <commande>');
+    expect(r.stdout).toContain('Commandes :');
+  });
+
+  test.each([['--help'], ['-h'], ['help']])('%s: French help with examples, exit 0', async (flag) => {
+    const r = await runCli([flag]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Exemples :');
+    expect(r.stdout).toContain('afficher la version');
+    expect(r.stdout).not.toMatch(/display help|Usage:/);
+  });
+
+  test.each([['list'], ['show'], ['search']])('%s --help has examples', async (command) => {
+    const r = await runCli([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Utilisation : mcp-faq ${command}`);
+    expect(r.stdout).toContain(`Exemples :\n  mcp-faq ${command}`);
+  });
+
+  test('--version prints the package version', async () => {
+    const r = await runCli(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  test.each([
+    [['serch', 'x'], 'commande inconnue « serch ».\nVouliez-vous dire « search » ?'],
+    [['list', '--jsn'], 'option inconnue « --jsn ».\nVouliez-vous dire « --json » ?'],
+    [['show'], 'il manque un identifiant'],
+    [['search'], 'il manque la recherche'],
+    [['search', '  '], 'la recherche est vide'],
+    [['search', ''], 'la recherche est vide'],
+    [['search', 'x', '--limit'], 'l’option « --limit » attend une valeur'],
+    [['search', 'x', '--limit', 'abc'], 'valeur invalide pour « --limit » : « abc » n’est pas un nombre entier positif'],
+    [['search', 'x', '--limit', '0'], 'n’est pas un nombre entier positif'],
+    [['search', 'x', '--limit=-3'], 'n’est pas un nombre entier positif'],
+    [['list', 'extra'], 'trop d’arguments'],
+    [['--color', 'sometimes', 'list'], 'choisissez auto, always ou never'],
+  ])('%j → exit 2: %s', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('color', () => {
+  test.each([
+    [{}, false, false],
+    [{}, true, true],
+    [{ NO_COLOR: '1' }, true, false],
+    [{ NO_COLOR: '' }, true, true],
+    [{ TERM: 'dumb' }, true, false],
+    [{ FORCE_COLOR: '1' }, false, true],
+    [{ FORCE_COLOR: '0' }, true, false],
+  ])('env %j, tty %s → color %s', async (env, tty, color) => {
+    const r = await runCli(['list'], { env, tty });
+    expect(ESCAPE.test(r.stdout)).toBe(color);
+  });
+
+  test.each([
+    [['--no-color', 'list'], true, false],
+    [['list', '--no-color'], true, false],
+    [['--color=never', 'list'], true, false],
+    [['--color=always', 'list'], false, true],
+    [['--color', 'auto', 'list'], false, false],
+  ])('%j on tty %s → color %s', async (argv, tty, color) => {
+    const r = await runCli(argv, { tty });
+    expect(ESCAPE.test(r.stdout)).toBe(color);
+  });
+});

@@ -1,0 +1,114 @@
+// The built binary (bin/mcp-faq.js → dist/), run as a user would: `npm test` builds
+// first. Output is piped here, so no color unless forced.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ESCAPE, faq, root, runBin, version } from './helpers.js';
+
+const NO_STACK = /\n\s+at /;
+
+describe('the built binary', () => {
+  test('list', () => {
+    const r = runBin(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Microsoft Certification Profile\n {2}a1 {2}Comment puis-je accéder à mon profil/);
+    expect(r.stdout).not.toMatch(ESCAPE);
+  });
+
+  test('list --json', () => {
+    const json = JSON.parse(runBin(['list', '--json']).stdout) as { id: string }[];
+    expect(json.map((e) => Object.keys(e))).toEqual(faq.entries.map(() => ['id', 'category', 'question']));
+    expect(json.map((e) => e.id).join(' ')).toBe('a1 a2 a3 a4 a5 a6 a7 a8 a9 b1 b2 c1 d1');
+  });
+
+  test('show a9 and show A9', () => {
+    const r = runBin(['show', 'A9']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('a9 · Microsoft Certification Profile');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('tableau de bord de certification (https://aka.ms/certdashboard)');
+    expect(r.stdout).not.toMatch(/\*\*|\]\(|!\[|<br|<a /);
+    expect(r.stdout).not.toMatch(ESCAPE);
+  });
+
+  test('show a6: 1, 2, 3, 4 across its images', () => {
+    const r = runBin(['show', 'a6']);
+    expect([...r.stdout.matchAll(/^ {2}(\d)\. /gm)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
+    expect(r.stdout).toContain('[image : MC ID Location Image]');
+    expect(r.stdout).toContain('[image : Save and Continue Image]');
+  });
+
+  test('show --json and --raw', () => {
+    const json = JSON.parse(runBin(['show', 'a9', '--json']).stdout) as Record<string, string>;
+    expect(Object.keys(json)).toEqual(['id', 'category', 'question', 'answer']);
+    expect(json.answer).toBe(faq.entries[8]!.answer);
+    expect(runBin(['show', 'a9', '--raw']).stdout).toBe(`${faq.entries[8]!.answer}\n`);
+  });
+
+  test('show a10: exit 1, a1 suggested on stderr', () => {
+    const r = runBin(['show', 'a10']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Vouliez-vous dire : a1 ?');
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  test('search "mot de passe": a7 first', () => {
+    const r = runBin(['search', 'mot de passe']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^a7 {2}/);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(runBin(['search', '--json', 'mot de passe']).stdout) as Record<string, unknown>[];
+    expect(Object.keys(json[0]!)).toEqual(['id', 'category', 'question', 'score']);
+    expect(json[0]!.id).toBe('a7');
+  });
+
+  test('search with nothing to find: [] and exit 1', () => {
+    const r = runBin(['search', '--json', 'recette de crêpes']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.stderr).toContain('mcp-faq list');
+  });
+
+  test('usage errors: exit 2, French, no stack trace', () => {
+    for (const argv of [['frobnicate'], ['search'], ['search', 'x', '--limit', 'abc'], ['list', '--bogus']]) {
+      const r = runBin(argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^mcp-faq : /);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+  });
+
+  test('--version, --help, bare', () => {
+    expect(runBin(['--version']).stdout).toBe(`${version}\n`);
+    expect(runBin(['--help']).stdout).toContain('Exemples :');
+    const bare = runBin([]);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toContain('Utilisation : mcp-faq');
+  });
+
+  test('FORCE_COLOR colors a pipe; NO_COLOR and --no-color win over nothing', () => {
+    expect(runBin(['list'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ESCAPE);
+    expect(runBin(['show', 'a1'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ESCAPE);
+    expect(runBin(['list'], { env: { NO_COLOR: '1' } }).stdout).not.toMatch(ESCAPE);
+    expect(runBin(['list', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ESCAPE);
+  });
+});
+
+describe('the bundled FAQ is embedded', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('bin/ and dist/ alone, run from elsewhere, answer every command', () => {
+    cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+    const bin = join(dir, 'bin/mcp-faq.js');
+    for (const argv of [['list'], ['show', 'a6'], ['search', 'mot de passe']]) {
+      const r = runBin(argv, { cwd: tmpdir(), bin });
+      expect(r.code, argv.join(' ')).toBe(0);
+    }
+  });
+});

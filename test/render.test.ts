@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { renderEntries, renderEntry, renderMarkdown } from '../src/render.js';
+import { faq } from './helpers.js';
+
+const plain = { width: 80, color: false, hyperlinks: false };
+const rich = { width: 80, color: true, hyperlinks: true };
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u001b\]8;;[^\u0007]*\u0007/g, '');
+
+const RAW_TOKENS = ['**', '](', '![', '<br', '<a ', '<a name', '&nbsp;', '&amp;'];
+const urls = (md: string) => [...md.matchAll(/\]\((https?:[^)\s]+)\)/g)].map((m) => m[1]!);
+const images = (md: string) => [...md.matchAll(/!\[([^\]]*)\]/g)].map((m) => m[1]!);
+const sourceNumbers = (md: string) => [...md.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+const renderedNumbers = (out: string) => [...out.matchAll(/^ {2}(\d+)\. /gm)].map((m) => Number(m[1]));
+
+describe.each(faq.entries.map((e) => [e.id, e] as const))('show %s', (_, entry) => {
+  const out = renderEntry(entry, plain);
+
+  test('leaves no raw markdown or HTML', () => {
+    for (const token of RAW_TOKENS) expect(out).not.toContain(token);
+  });
+
+  test('numbers ordered lists as the source does', () => {
+    expect(renderedNumbers(out)).toEqual(sourceNumbers(entry.answer));
+  });
+
+  test('shows every link URL, and every image as a placeholder with its alt text', () => {
+    for (const url of urls(entry.answer)) expect(out).toContain(url);
+    for (const alt of images(entry.answer)) expect(out).toContain(`[image : ${alt}]`);
+  });
+
+  test('starts with the question and its id and category', () => {
+    const [title, meta] = out.split('\n\n')[0]!.split(/\n(?=\S+ · )/);
+    const spaces = (s: string) => s.replace(/[\n\u00a0]/g, ' ');
+    expect(spaces(title!)).toBe(spaces(entry.question));
+    expect(meta).toBe(`${entry.id} · ${entry.category}`);
+  });
+
+  test('wraps to the width (only a URL may overflow)', () => {
+    for (const width of [40, 60, 100]) {
+      for (const line of renderEntry(entry, { ...plain, width }).split('\n')) {
+        if (line.length > width) expect(line).toMatch(/https?:\/\/\S+/);
+      }
+    }
+  });
+
+  test('with color and hyperlinks: styled, OSC 8 links, same visible text', () => {
+    const colored = renderEntry(entry, rich);
+    expect(colored).toMatch(/\u001b\[1m/);
+    for (const url of urls(entry.answer)) expect(colored).toContain(`\u001b]8;;${url}\u0007`);
+    expect(stripAnsi(colored)).toBe(out);
+  });
+
+  test('without color: no escape codes at all', () => {
+    expect(out).not.toMatch(/\u001b/);
+  });
+});
+
+describe('renderMarkdown', () => {
+  test.each([
+    ['an ordered list keeps its start', '3. trois\n4. quatre', ['  3. trois', '  4. quatre']],
+    ['inline markdown inside list items', '1. un **gras** et [lien](https://x.y)', ['  1. un gras et lien (https://x.y)']],
+    ['bullets', '- a\n- b', ['  • a', '  • b']],
+    ['nested lists', '1. a\n   - b\n2. c', ['  1. a', '       • b', '  2. c']],
+    ['a link whose text is its URL shows it once', '<https://x.y/z>', ['https://x.y/z']],
+    ['<br/> is a line break', 'un<br/>deux', ['un', 'deux']],
+    ['HTML tags vanish, their text stays', 'un <b>gras</b> <a name="x"></a>fin', ['un gras fin']],
+    ['entities are decoded', 'a &amp; b &lt;c&gt; &#233;', ['a & b <c> é']],
+    ['headings without their #', '## Titre\n\ntexte', ['Titre', '', 'texte']],
+    ['an image without alt', '![](x.png)', ['[image]']],
+    ['a block quote', '> cité', ['│ cité']],
+    ['French punctuation does not start a line', `${'mot '.repeat(18)}fin :`, [`${'mot '.repeat(18).trim()}`, 'fin\u00a0:']],
+  ])('%s', (_, markdown, lines) => {
+    expect(renderMarkdown(markdown, { ...plain, width: 76 }).split('\n')).toEqual(lines);
+  });
+
+  test('a link href cannot inject escape sequences', () => {
+    const out = renderMarkdown('[x](https://a.b/\u001b[2J)', rich);
+    expect(stripAnsi(out)).not.toMatch(/\u001b/);
+  });
+
+  test('several entries are separated by a rule', () => {
+    const out = renderEntries(faq.entries.slice(0, 2), plain);
+    expect(out).toContain('\n────────────────────────────────────────\n\n');
+    expect(out.indexOf(faq.entries[1]!.question.slice(0, 30))).toBeGreaterThan(out.indexOf('───'));
+  });
+});
