@@ -60,8 +60,16 @@ export interface SearchOptions {
 }
 
 const FIELD_WEIGHTS = [0.8, 0.6, 0.4] as const;
-/** An entry must cover this share of the query's weight to be a result. */
+/** An entry must cover this share of the query's weight to be a result… */
 export const MIN_COVERAGE = 0.45;
+/**
+ * …or this much when its question answers a distinctive part of the query: a unit
+ * that only a couple of questions contain ("connexion", "relevé de notes"). Natural
+ * queries carry words the FAQ does not use ("page de connexion"); a query about
+ * something else has no such anchor ("prix de l'examen": exams are only mentioned in
+ * answers).
+ */
+export const MIN_COVERAGE_ANCHORED = 0.25;
 /** …and score at least this. */
 export const MIN_SCORE = 0.2;
 /** What the engine looks at: longer queries are cut (Fuse's bitap is slow on huge patterns). */
@@ -101,6 +109,8 @@ interface Unit {
   /** Alternative terms and how well each stands for what the user typed (1 = exactly). */
   alts: Map<string, number>;
   weight: number;
+  /** Not a weak notion ("qu'est-ce que", "impossible"): it can anchor a result. */
+  strong: boolean;
   /** Positions in the query, for debugging. */
   words: string[];
 }
@@ -110,12 +120,18 @@ export class Searcher {
   private readonly analyzer: Analyzer;
   private readonly fields: Set<string>[][];
   private readonly known = new Set<string>();
+  /** Terms that few questions (or categories) contain: they can anchor a result. */
+  private readonly distinctive = new Set<string>();
   private fuse?: Fuse<string>;
 
   constructor(private readonly index: SearchIndex) {
     this.analyzer = new Analyzer(index.lexicon);
     this.fields = index.docs.map((d) => d.fields.map((f) => new Set(f)));
     for (const w of index.vocab) this.known.add(w);
+    const inQuestions = new Map<string, number>();
+    for (const [q, c] of this.fields) for (const t of new Set([...q!, ...c!])) inQuestions.set(t, (inQuestions.get(t) ?? 0) + 1);
+    const few = Math.max(2, Math.round(index.docs.length * 0.15));
+    for (const [t, n] of inQuestions) if (n <= few) this.distinctive.add(t);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
@@ -125,8 +141,10 @@ export class Searcher {
     const total = units.reduce((s, u) => s + u.weight, 0);
     const results: SearchResult[] = [];
     this.index.docs.forEach((doc, d) => {
+      const [question, category] = this.fields[d]!;
       let score = 0;
       let covered = 0;
+      let anchored = false;
       for (const unit of units) {
         let best = 0;
         let bestQuality = 0;
@@ -137,13 +155,14 @@ export class Searcher {
           });
           const m = quality * (1 - miss);
           if (m > best) [best, bestQuality] = [m, quality];
+          if (unit.strong && quality >= 0.8 && this.distinctive.has(term) && (question!.has(term) || category!.has(term))) anchored = true;
         }
         score += unit.weight * best;
         covered += unit.weight * bestQuality;
       }
       const coverage = covered / total;
       const s = score / total;
-      if (coverage >= MIN_COVERAGE && s >= MIN_SCORE) {
+      if (coverage >= (anchored ? MIN_COVERAGE_ANCHORED : MIN_COVERAGE) && s >= MIN_SCORE) {
         results.push({ id: doc.id, score: round(s), coverage: round(coverage), snippet: { text: '', marks: [] } });
       }
     });
@@ -179,7 +198,7 @@ export class Searcher {
     const add = (alts: Map<string, number>, weight: number, words: string[]) => {
       const key = [...alts.keys()].sort().join('|');
       if (units.some((u) => [...u.alts.keys()].sort().join('|') === key)) return;
-      units.push({ alts, weight: weight * this.idf([...alts.keys()]), words });
+      units.push({ alts, weight: weight * this.idf([...alts.keys()]), strong: weight >= 1, words });
     };
     for (let i = 0; i < terms.length && units.length < MAX_UNITS; ) {
       const matches = this.analyzer.longestAt(terms, i);
@@ -230,7 +249,7 @@ export class Searcher {
   private correct(word: string): { word: string; quality: number } | undefined {
     if (word.length < 4 || word.length > 32) return undefined;
     this.fuse ??= new Fuse(this.index.vocab, { includeScore: true, ignoreLocation: true, threshold: 0.4, isCaseSensitive: true });
-    const maxEdits = word.length >= 8 ? 2 : 1;
+    const maxEdits = word.length >= 9 ? 2 : 1;
     let best: { word: string; distance: number } | undefined;
     for (const r of this.fuse.search(word, { limit: 12 })) {
       // In a word of four letters, only a missing letter is corrected ("pase" →
@@ -261,8 +280,8 @@ export class Searcher {
       if (hits > most) [from, most] = [w.start, hits];
     });
     const sentence = Math.max(...['. ', '? ', '! ', ': '].map((p) => text.lastIndexOf(p, from)));
-    if (from > 0 && sentence >= 0 && from - sentence <= 40) from = sentence + 2;
-    else if (from > 0 && from <= 40) from = 0;
+    if (from <= 40) from = 0;
+    else if (sentence >= 0 && from - sentence <= 40) from = sentence + 2;
     let to = Math.min(text.length, from + size);
     if (to < text.length) to = Math.max(text.lastIndexOf(' ', to), from + 1);
     const lead = from > 0 ? '… ' : '';

@@ -1,0 +1,251 @@
+import { describe, expect, test } from 'vitest';
+// @ts-expect-error: a plain JavaScript module, typed by evaluate.d.mts
+import { evaluate, readQueries, summary } from '../bench/evaluate.mjs';
+import type { Evaluation, Query } from '../bench/evaluate.d.mts';
+import { FaqError } from '../src/errors.js';
+import { Analyzer, compileLexicon } from '../src/glossary.js';
+import { clearWinner, markdownToPlain, Searcher, type SearchResult } from '../src/search.js';
+import { editDistance, fold, stem, tokenize } from '../src/text.js';
+import { faq, index, lexicon, root } from './helpers.js';
+
+const searcher = new Searcher(index);
+const ids = (q: string, limit = 5) => searcher.search(q, { limit }).map((r) => r.id);
+/** A query's units, readable: a notion by its label in brackets, a word by its stem. */
+const units = (q: string) =>
+  searcher.units(q).map((u) => [...u.alts.keys()].map((t) => (t.startsWith('~') ? `[${lexicon.labels[Number(t.slice(1))]}]` : t)).join('|'));
+
+describe('normalization', () => {
+  test.each([
+    ['Relevé', 'releve'],
+    ['TÉLÉCHARGER', 'telecharger'],
+    ['Œuvre', 'oeuvre'],
+    ['Ça', 'ca'],
+    ['ﬁchier', 'fichier'],
+  ])('fold(%j) = %j', (word, folded) => expect(fold(word)).toBe(folded));
+
+  test.each([
+    ['l’adresse', ['l', 'adresse']],
+    ["j'ai oublié", ['j', 'ai', 'oublie']],
+    ['mot-de-passe', ['mot', 'de', 'passe']],
+    ['e-mail', ['e', 'mail']],
+    ['MOT DE PASSE ?!', ['mot', 'de', 'passe']],
+    ['relevé de notes (MCID)', ['releve', 'de', 'notes', 'mcid']],
+    ['Windows 11', ['windows', '11']],
+  ])('tokenize(%j) gives %j', (text, words) => expect(tokenize(text).map((t) => t.word)).toEqual(words));
+
+  test('tokens keep their offsets in the original text', () => {
+    const text = 'J’ai perdu mon mot-de-passe';
+    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['J', 'ai', 'perdu', 'mon', 'mot', 'de', 'passe']);
+  });
+
+  test.each([
+    [['certificat', 'certificats', 'certificate', 'certificates'], 'certificat'],
+    [['telecharger', 'telechargement', 'telecharge'], 'telecharg'],
+    [['profil', 'profils', 'profile', 'profiles'], 'profil'],
+    [['fusionner', 'fusion'], 'fusion'],
+  ])('stem(%j) = %j', (words, stemmed) => {
+    for (const w of words) expect(stem(w)).toBe(stemmed);
+  });
+
+  test('certificat and certification stay apart', () => {
+    expect(stem('certificat')).not.toBe(stem('certification'));
+  });
+
+  test.each([
+    ['fusioner', 'fusionner', 1],
+    ['certifcat', 'certificat', 1],
+    ['passwrod', 'password', 1],
+    ['pase', 'passe', 1],
+    ['kitten', 'sitting', 3],
+  ])('editDistance(%j, %j) = %d', (a, b, d) => expect(editDistance(a, b)).toBe(d));
+
+  test('editDistance stops past its bound', () => {
+    expect(editDistance('abc', 'abcdef', 1)).toBe(2);
+    expect(editDistance('kubernetes', 'entreprise', 2)).toBe(3);
+  });
+});
+
+describe('stop words', () => {
+  const analyzer = new Analyzer(lexicon);
+  test.each(['le', 'de', 'mon', 'comment', 'puis', 'je', 'l', 'qu', 'the', 'how', 'my', 'bonjour', 'svp'])('%j is a stop word', (w) =>
+    expect(analyzer.isStop(w)).toBe(true),
+  );
+  test.each(['mot', 'passe', 'compte', 'nom', 'aide', 'profil', 'pas', 'deux', 'ou'.replace('ou', 'nouveau')])('%j is not', (w) =>
+    expect(analyzer.isStop(w)).toBe(false),
+  );
+  test('function words do not drown a natural question', () => {
+    expect(units('Comment est-ce que je peux faire pour changer mon mot de passe ?')).toEqual(units('changer mot de passe'));
+  });
+});
+
+describe('glossary', () => {
+  test.each([
+    ['mot de passe', ['[mot de passe]']],
+    ['mdp', ['[mot de passe]|mdp']],
+    ['password', ['[mot de passe]|password']],
+    ['MOT-DE-PASSE', ['[mot de passe]']],
+    ['mot passe', ['[mot de passe]']],
+    ['transcript', ['[relevé de notes]|transcript']],
+    ['sign in', ['[se connecter]']],
+    ['e-mail', ['[adresse électronique]']],
+    ['courriel', ['[adresse électronique]|courriel']],
+    ['historique d’examens', ['[relevé de notes]']],
+    ['merge profiles', ['[fusionner]|merg', '[profil]|profil']],
+    ['nom d’utilisateur', ['[nom d\'utilisateur]']],
+    ['identifiant', ['[informations d\'identification]|[numéro d\'identification]|identifi']],
+    ['not', ['[impossible]|not']],
+    ['notes', ['not']],
+  ])('%j → %j', (query, expected) => expect(units(query)).toEqual(expected));
+
+  test('notions of form weigh half', () => {
+    const [whatIs] = searcher.units("qu'est-ce que");
+    const [password] = searcher.units('mot de passe');
+    expect(whatIs!.strong).toBe(false);
+    expect(password!.strong).toBe(true);
+  });
+
+  test('an empty expression is an error that names the line', () => {
+    expect(() => compileLexicon('# x\nmot | | autre\n', '', 'g.txt')).toThrow(FaqError);
+    expect(() => compileLexicon('# x\nmot | | autre\n', '', 'g.txt')).toThrow(/^g\.txt:2: expression vide/);
+  });
+
+  test('the same expression in two lines belongs to both notions', () => {
+    const lex = compileLexicon('a | b\nb | c\n', '');
+    expect(lex.phrases.find((p) => p.words.join(' ') === 'b')?.concepts).toEqual([0, 1]);
+  });
+});
+
+describe('typos', () => {
+  test.each([
+    ['fusioner profils', 'a4'],
+    ['mot de pase', 'a7'],
+    ['certifcat', 'b1'],
+    ['passwrod', 'a7'],
+    ['asistance', 'd1'],
+  ])('%j finds %s', (q, id) => expect(ids(q)[0]).toBe(id));
+
+  test.each([
+    ['sert', 'cert', 'a four-letter word is not "corrected" into another by a replaced letter'],
+    ['linkedin', 'linked', 'two edits only from nine letters on'],
+  ])('%j is not corrected to %j: %s', (q, wrong) => {
+    expect(searcher.units(q).flatMap((u) => [...u.alts.keys()])).not.toContain(stem(wrong));
+    expect(searcher.units(q).flatMap((u) => [...u.alts.keys()])).toContain(stem(q));
+  });
+});
+
+describe('ranking and cut-off', () => {
+  test('questions rank above answers', () => {
+    // "mot de passe" is in a7's question and in a1's and a5's answers.
+    const results = searcher.search('mot de passe');
+    expect(results.map((r) => r.id)).toEqual(['a7', 'a1', 'a5']);
+    expect(results[0]!.score).toBeGreaterThan(results[1]!.score);
+  });
+
+  test('entries that match more of the query rank first', () => {
+    expect(ids('changer adresse email')[0]).toBe('a6');
+    expect(ids('adresse email')).toContain('a7');
+  });
+
+  test.each([
+    ['recette de crêpes'],
+    ['kubernetes'],
+    ['météo demain'],
+    ['qwertyuiop'],
+    ['prix de l’examen'],
+    ['installer windows 11'],
+    ['le la les de'],
+    ['???'],
+  ])('%j: no result', (q) => expect(searcher.search(q)).toEqual([]));
+
+  test('a query word the FAQ does not know counts against the match…', () => {
+    const full = searcher.search('fusionner profils')[0]!;
+    const partial = searcher.search('fusionner profils xylophone')[0]!;
+    expect(partial.coverage).toBeLessThan(full.coverage);
+  });
+
+  test('…unless the entry’s question answers a distinctive part of the query', () => {
+    expect(ids('page de connexion')[0]).toBe('a5');
+    expect(ids('prix de l’examen')).toEqual([]); // exams are only mentioned in answers
+  });
+
+  test('scores are in [0, 1], best first, and ids are the FAQ’s', () => {
+    const known = new Set(faq.entries.map((e) => e.id));
+    for (const q of ['profil', 'certification microsoft', 'mdp', 'télécharger']) {
+      const results = searcher.search(q, { limit: 20 });
+      for (const r of results) {
+        expect(known.has(r.id)).toBe(true);
+        expect(r.score).toBeGreaterThan(0);
+        expect(r.score).toBeLessThanOrEqual(1);
+      }
+      expect(results.map((r) => r.score)).toEqual(results.map((r) => r.score).sort((a, b) => b - a));
+    }
+  });
+
+  test('limit', () => {
+    expect(ids('profil', 2)).toHaveLength(2);
+    expect(ids('profil', 0)).toEqual([]);
+  });
+
+  test('a huge query is cut, not choked on', () => {
+    const t = performance.now();
+    expect(() => searcher.search('mot de passe '.repeat(10_000))).not.toThrow();
+    expect(ids(`mot de passe ${'x'.repeat(100_000)}`)[0]).toBe('a7');
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe('prefix search (the interactive finder)', () => {
+  test.each([
+    ['mot de pa', 'a7'],
+    ['relev', 'a9'],
+    ['fusio', 'a4'],
+    ['télécharg', 'b1'],
+  ])('%j → %s', (q, id) => expect(searcher.search(q, { prefix: true })[0]?.id).toBe(id));
+
+  test('a finished word is not a prefix', () => {
+    expect(searcher.search('relev ', { prefix: true })).toEqual(searcher.search('relev'));
+  });
+});
+
+describe('snippets', () => {
+  test('mark the matched words of the answer', () => {
+    const [b1] = searcher.search('télécharger certificats');
+    const marked = b1!.snippet.marks.map(([s, e]) => b1!.snippet.text.slice(s, e));
+    expect(marked.map(fold)).toEqual(expect.arrayContaining(['certificats', 'telecharger']));
+    expect(b1!.snippet.text.length).toBeLessThan(180);
+  });
+
+  test('mark every word of a matched expression', () => {
+    const [a1] = searcher.search('mot de passe').filter((r) => r.id === 'a1');
+    const marked = a1!.snippet.marks.map(([s, e]) => a1!.snippet.text.slice(s, e));
+    expect(marked).toEqual(['mot', 'de', 'passe']);
+  });
+
+  test('markdownToPlain keeps link texts and drops URLs, images and markup', () => {
+    expect(markdownToPlain('1. Un [lien](https://x.y) **gras**<br/>\n![img](i.png) `code`')).toBe('1. Un lien gras code');
+  });
+});
+
+describe('show <words>: a clear winner or none', () => {
+  const r = (id: string, score: number): SearchResult => ({ id, score, coverage: 1, snippet: { text: '', marks: [] } });
+  test.each([
+    [[], undefined],
+    [[r('a9', 0.3)], 'a9'],
+    [[r('a9', 0.8), r('d1', 0.3)], 'a9'],
+    [[r('a1', 0.8), r('a5', 0.8)], undefined],
+    [[r('a1', 0.5), r('a5', 0.45)], undefined],
+  ])('%j → %s', (results, id) => expect(clearWinner(results)?.id).toBe(id));
+});
+
+describe('quality on the shared dev set (bench/queries-dev.jsonl)', () => {
+  const queries = readQueries(`${root}/bench/queries-dev.jsonl`) as Query[];
+  const result = evaluate(queries, (q: string) => ids(q)) as Evaluation;
+
+  test(`top-1 ≥ 95 %, MRR@5 ≥ 0.97, every out-of-domain query rejected (${summary(result)})`, () => {
+    const misses = result.misses.join('\n');
+    expect(queries.length).toBeGreaterThanOrEqual(45);
+    expect(result.top1, misses).toBeGreaterThanOrEqual(0.95);
+    expect(result.mrr, misses).toBeGreaterThanOrEqual(0.97);
+    expect(result.oodRejected, misses).toBe(result.ood);
+  });
+});
