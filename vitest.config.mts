@@ -3,13 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error: a plain JavaScript build script
-import { makeBundleData } from './scripts/bundle-data.mjs';
+import { asciiJson, makeBundleData } from './scripts/bundle-data.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 
+const bundle = (await makeBundleData()) as { faq: unknown; index: unknown; docs: unknown };
+
 export default defineConfig({
   define: {
-    MCP_FAQ_BUNDLE: JSON.stringify(JSON.stringify(await makeBundleData())),
+    MCP_FAQ_MODEL: asciiJson(bundle.faq),
+    MCP_FAQ_INDEX: asciiJson(bundle.index),
+    MCP_FAQ_DOCS: asciiJson(bundle.docs),
     MCP_FAQ_VERSION: JSON.stringify(version),
   },
   test: {

@@ -3,17 +3,25 @@
 //    code the CLI runs (scripts/bundle-data.mjs); a FAQ error stops the build with
 //    the file, the line and what is wrong;
 // 2. bundles the CLI into minified CommonJS files (CommonJS starts faster than ESM
-//    on Node 20): dist/cli.js (argv, list, search: commander, Fuse.js, the data) and
-//    dist/render.js (show: marked, marked-terminal, chalk), which cli.js loads only
-//    when it renders an answer;
-// 3. writes dist/THIRD-PARTY-LICENSES.txt for the packages bundled into dist/.
+//    on Node 20), each loaded only by the commands that need it:
+//    dist/main.js     the entry: loads the chunks with their code cache (src/main.ts)
+//    dist/cli.js      argv, list, show --json/--raw: commander, chalk, the parsed FAQ
+//    dist/search.js   search, show <words>: the search engine and index
+//    dist/fuzzy.js    searches with words the index does not know: Fuse.js, the stemmer
+//    dist/render.js   show: the answers composed for the terminal, their layout
+//    dist/compose.js  show with --faq: marked + marked-terminal, to compose answers;
+// 3. writes dist/THIRD-PARTY-LICENSES.txt for the packages bundled into dist/;
+// 4. makes the V8 code caches of the chunks (scripts/code-cache.mjs).
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { makeBundleData, root } from './bundle-data.mjs';
+import { asciiJson, makeBundleData, root } from './bundle-data.mjs';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const LAZY = ['./render.js']; // modules cli.ts imports dynamically: separate files in dist/
+// Modules imported dynamically (`await import('./x.js')`), each its own file in dist/,
+// loaded only by the commands that need them.
+const LAZY = { search: 'src/search.ts', fuzzy: 'src/fuzzy.ts', render: 'src/render.ts', compose: 'src/compose.ts' };
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
 
@@ -25,16 +33,22 @@ const stubs = {
     b.onResolve({ filter: /^cli-highlight$/ }, () => stub('cli-highlight'));
     b.onResolve({ filter: /^node-emoji$/ }, () => stub('node-emoji'));
     b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/chalk/') ? stub('supports-color') : undefined));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('/commander/') ? stub('child-process') : undefined));
   },
 };
 
-// `import('./render.js')` in cli.ts stays a run-time import of dist/render.js.
+// `import('./search.js')` stays a run-time import of dist/search.js (and main.ts's
+// require('./cli.js') one of dist/cli.js).
 const lazy = {
   name: 'lazy',
   setup(b) {
-    b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
-      LAZY.includes(args.path) && args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-    );
+    b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+      const name = args.path.slice(2, -3);
+      if (args.kind === 'require-call' && args.importer.endsWith('src/main.ts') && name === 'cli') return { path: args.path, external: true };
+      if (args.kind !== 'dynamic-import') return undefined;
+      if (!LAZY[name]) return { errors: [{ text: `${args.path} is imported dynamically but is not in LAZY (scripts/build.mjs)` }] };
+      return { path: args.path, external: true };
+    });
   },
 };
 
@@ -53,13 +67,22 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'));
 const result = await build({
   ...common,
-  entryPoints: { cli: join(root, 'src/cli.ts'), render: join(root, 'src/render.ts') },
+  entryPoints: {
+    main: join(root, 'src/main.ts'),
+    cli: join(root, 'src/cli.ts'),
+    ...Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [name, join(root, path)])),
+  },
   outdir: join(root, 'dist'),
-  minify: true,
+  minify: !process.env.MCP_FAQ_NO_MINIFY, // MCP_FAQ_NO_MINIFY=1: readable dist/ for profiling
   legalComments: 'none', // licenses go to THIRD-PARTY-LICENSES.txt
+  // import('./render.js') becomes require(): a real import() of a CommonJS file would
+  // start Node's ESM loader and lex the whole file for its exports (~15 ms).
+  supported: { 'dynamic-import': false },
   metafile: true,
   define: {
-    MCP_FAQ_BUNDLE: JSON.stringify(JSON.stringify(bundle)),
+    MCP_FAQ_MODEL: asciiJson(bundle.faq), // used in cli.js
+    MCP_FAQ_INDEX: asciiJson(bundle.index), // in search.js
+    MCP_FAQ_DOCS: asciiJson(bundle.docs), // in render.js
     MCP_FAQ_VERSION: JSON.stringify(pkg.version),
   },
   plugins: [stubs, lazy],
@@ -81,6 +104,10 @@ writeFileSync(
   join(root, 'dist/THIRD-PARTY-LICENSES.txt'),
   `mcp-faq bundles the following packages into dist/.\n\n${notices.join('\n')}`,
 );
+
+// 4. V8 code caches, for a start-up without compiling (see src/main.ts).
+const cache = spawnSync(process.execPath, [join(root, 'scripts/code-cache.mjs')], { stdio: 'inherit' });
+if (cache.status !== 0) process.exit(1);
 
 const sizes = Object.entries(result.metafile.outputs).map(([f, o]) => `${relative(root, f)} ${(o.bytes / 1024).toFixed(0)} KiB`);
 console.error(`build: ${bundle.faq.entries.length} entries, ${bundle.faq.categories.length} categories; ${sizes.join(', ')}`);

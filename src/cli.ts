@@ -9,8 +9,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { FaqError } from './errors.js';
 import { findEntry, nearestIds, type Faq, type FaqEntry } from './faq.js';
 import { entryJson, formatCandidates, formatList, formatResults, listJson, resultsJson } from './format.js';
-import { clearWinner, Searcher } from './search.js';
-import { bundled, loadFaqFile, type Bundle } from './source.js';
+import type { Searcher, SearchResult } from './search.js';
+import { bundled, loadFaqFile, type Source } from './source.js';
+import { styles } from './style.js';
 import { needsPager, outputWidth, pagerCommand, useColor, type ColorMode, type Env } from './terminal.js';
 import { oneLine, quoteInput } from './text.js';
 
@@ -78,8 +79,9 @@ export async function run(io: Io): Promise<number> {
 class Cli {
   exitCode = 0;
   private globals: GlobalOptions = {};
-  private source?: Bundle;
+  private source?: Source;
   private searcher?: Searcher;
+  private searchModule?: typeof import('./search.js');
 
   constructor(private readonly io: Io) {}
 
@@ -153,37 +155,38 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
 
   // --- commands
 
-  private list(options: { json?: boolean }): Promise<void> {
+  private async list(options: { json?: boolean }): Promise<void> {
     const { faq } = this.load();
     if (options.json) return this.write(json(listJson(faq)));
-    return this.page(formatList(faq, this.formatOptions()));
+    return this.page(formatList(faq, await this.formatOptions()));
   }
 
   private async show(args: string[], options: { json?: boolean; raw?: boolean }): Promise<void> {
     if (options.json && options.raw) throw usage('--json et --raw ne vont pas ensemble : choisissez-en un.');
-    const { faq } = this.load();
-    const entries = this.resolve(faq, args);
+    const { faq, bundled } = this.load();
+    const entries = await this.resolve(faq, args);
     if (options.raw) return this.write(entries.map((e) => `${e.answer}\n`).join('\n'));
     if (options.json) return this.write(json(entries.length === 1 ? entryJson(entries[0]!) : entries.map(entryJson)));
-    const render = await import('./render.js'); // marked & co. load only for `show`
+    const render = await import('./render.js'); // the renderer loads only for `show`
+    const documents = bundled ? render.bundledDocuments() : await render.composeDocuments(entries);
     const color = this.color(this.io.stdout);
-    const hyperlinks = color && render.supportsHyperlinks(this.io.stdout);
+    const hyperlinks = color && (await render.supportsHyperlinks(this.io.stdout));
     const width = outputWidth(this.io.stdout.columns, this.io.env);
-    return this.page(render.renderEntries(entries, { width, color, hyperlinks }));
+    return this.page(render.renderEntries(entries, documents, { width, color, hyperlinks }));
   }
 
-  private search(words: string[], options: { limit?: number; json?: boolean }): Promise<void> {
+  private async search(words: string[], options: { limit?: number; json?: boolean }): Promise<void> {
     const query = words.join(' ');
     if (!query.trim()) throw usage('la recherche est vide.', 'Exemple : mcp-faq search "mot de passe"');
     const { faq } = this.load();
-    const results = this.searchEngine().search(query, { limit: options.limit ?? 5 });
+    const results = await this.find(query, options.limit ?? 5, !options.json);
     if (options.json) {
-      this.write(json(resultsJson(results, faq)));
+      await this.write(json(resultsJson(results, faq)));
       if (results.length === 0) this.nothingFound(query);
-      return Promise.resolve();
+      return;
     }
     if (results.length === 0) throw nothingFound(query);
-    const out = this.write(formatResults(results, faq, this.formatOptions()));
+    const out = this.write(formatResults(results, faq, await this.formatOptions()));
     if (this.io.stderr.isTTY) this.io.stderr.write(`\nLire une réponse : mcp-faq show ${results[0]!.id}\n`);
     return out;
   }
@@ -191,7 +194,7 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
   // --- helpers
 
   /** Ids → entries; anything that is not a list of ids is a query, answered when one result stands out. */
-  private resolve(faq: Faq, args: string[]): FaqEntry[] {
+  private async resolve(faq: Faq, args: string[]): Promise<FaqEntry[]> {
     const found = args.map((a) => findEntry(faq, a.trim()));
     if (found.every((e) => e !== undefined)) return found as FaqEntry[];
     const unknown = args.find((a, i) => !found[i] && /^\s*[a-z]{1,3}\d{1,3}\s*$/i.test(a));
@@ -207,8 +210,8 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     }
     const query = args.join(' ');
     if (!query.trim()) throw usage('identifiant ou recherche vide.', 'Exemple : mcp-faq show a9');
-    const results = this.searchEngine().search(query, { limit: 5 });
-    const best = clearWinner(results);
+    const results = await this.find(query, 5);
+    const best = this.searchModule!.clearWinner(results);
     if (best) {
       if (this.io.stderr.isTTY) this.io.stderr.write(`Meilleure réponse pour ${quoteInput(query)} : ${best.id}\n\n`);
       return [findEntry(faq, best.id)!];
@@ -216,12 +219,12 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     if (results.length === 0) throw nothingFound(query);
     throw new FaqError(
       'not-found',
-      `plusieurs réponses possibles pour ${quoteInput(query)} :\n${formatCandidates(results, faq, this.formatOptions(this.io.stderr))}`,
+      `plusieurs réponses possibles pour ${quoteInput(query)} :\n${formatCandidates(results, faq, await this.formatOptions(this.io.stderr))}`,
       `Précisez l’identifiant : mcp-faq show ${results[0]!.id}`,
     );
   }
 
-  private load(): Bundle {
+  private load(): Source {
     if (!this.source) {
       const file = this.globals.faq ?? (this.io.env.MCP_FAQ_FILE || undefined);
       this.source = file !== undefined ? loadFaqFile(file) : bundled();
@@ -229,9 +232,14 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     return this.source;
   }
 
-  private searchEngine(): Searcher {
-    this.searcher ??= new Searcher(this.load().index);
-    return this.searcher;
+  /** Searches the FAQ; the search engine (Fuse.js, the index) loads only for this. */
+  private async find(query: string, limit: number, snippets = false): Promise<SearchResult[]> {
+    if (!this.searcher) {
+      this.searchModule = await import('./search.js');
+      const { faq, bundled } = this.load();
+      this.searcher = await this.searchModule.searcherFor(faq, bundled);
+    }
+    return this.searcher.search(query, { limit, snippets });
   }
 
   private color(stream: OutStream): boolean {
@@ -240,9 +248,9 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     return useColor(mode, this.io.env, stream.isTTY === true);
   }
 
-  private formatOptions(stream: OutStream = this.io.stdout) {
+  private async formatOptions(stream: OutStream = this.io.stdout) {
     const tty = stream.isTTY === true;
-    return { color: this.color(stream), width: tty ? outputWidth(stream.columns, this.io.env) : undefined };
+    return { styles: await styles(this.color(stream)), width: tty ? outputWidth(stream.columns, this.io.env) : undefined };
   }
 
   private write(text: string): Promise<void> {
@@ -284,7 +292,7 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
       this.io.stderr.write(`mcp-faq : ${translated}\nVoir : mcp-faq --help\n`);
       return 2;
     }
-    if (error instanceof FaqError) {
+    if (FaqError.is(error)) {
       this.io.stderr.write(`mcp-faq : ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
       return error.exitCode;
     }

@@ -16,8 +16,17 @@ export const EXIT_CODES: Record<ErrorKind, number> = {
   input: 2,
 };
 
+// dist/ is several files that may each hold a copy of this class: errors are
+// recognised by a brand rather than by instanceof.
+const BRAND = Symbol.for('mcp-faq.FaqError');
+
 export class FaqError extends Error {
   override readonly name = 'FaqError';
+  readonly [BRAND] = true;
+
+  static is(error: unknown): error is FaqError {
+    return typeof error === 'object' && error !== null && BRAND in error;
+  }
 
   constructor(
     readonly kind: ErrorKind,

@@ -1,27 +1,24 @@
 // Output of `list` and `search`, and the JSON shapes of every command: values in,
 // strings out. (Answers are rendered by render.ts.)
 
-import { Chalk } from 'chalk';
 import type { Faq, FaqEntry } from './faq.js';
 import type { SearchResult, Snippet } from './search.js';
+import type { Styles } from './style.js';
 
 export interface FormatOptions {
-  color: boolean;
+  styles: Styles;
   /** Wrap at this width (on a terminal); undefined: one line per item, for pipes and grep. */
   width?: number;
 }
 
-type Style = InstanceType<typeof Chalk>;
-const styleFor = (color: boolean): Style => new Chalk({ level: color ? 1 : 0 });
-
 /** Categories in order, each with its entries: `  a1  Comment puis-je …`. */
 export function formatList(faq: Faq, options: FormatOptions): string {
-  const c = styleFor(options.color);
+  const c = options.styles;
   const idWidth = Math.max(...faq.entries.map((e) => e.id.length));
   const blocks = faq.categories.map((category) => {
     const lines = faq.entries
       .filter((e) => e.category === category)
-      .map((e) => item(c.cyan(e.id.padEnd(idWidth)), e.question, 2 + idWidth + 2, options));
+      .map((e) => item(c.id(e.id.padEnd(idWidth)), e.question, 2 + idWidth + 2, options));
     return [c.bold(category), ...lines].join('\n');
   });
   return `${blocks.join('\n\n')}\n`;
@@ -29,13 +26,13 @@ export function formatList(faq: Faq, options: FormatOptions): string {
 
 /** Search results, best first: id and question, then category and a snippet of the answer. */
 export function formatResults(results: SearchResult[], faq: Faq, options: FormatOptions): string {
-  const c = styleFor(options.color);
+  const c = options.styles;
   const byId = new Map(faq.entries.map((e) => [e.id, e]));
   const idWidth = Math.max(...results.map((r) => r.id.length));
   const indent = idWidth + 2;
   const blocks = results.map((r) => {
     const e = byId.get(r.id)!;
-    const head = item(c.bold.cyan(r.id.padEnd(idWidth)), e.question, indent, options, c.bold, 0);
+    const head = item(c.strongId(r.id.padEnd(idWidth)), e.question, indent, options, c.bold, 0);
     const pad = ' '.repeat(indent);
     const category = pad + c.dim(e.category);
     const snippet = r.snippet.text ? `\n${formatSnippet(r.snippet, indent, options, c)}` : '';
@@ -46,10 +43,9 @@ export function formatResults(results: SearchResult[], faq: Faq, options: Format
 
 /** Candidates for an ambiguous `show <query>`: one line each. */
 export function formatCandidates(results: SearchResult[], faq: Faq, options: FormatOptions): string {
-  const c = styleFor(options.color);
   const byId = new Map(faq.entries.map((e) => [e.id, e]));
   const idWidth = Math.max(...results.map((r) => r.id.length));
-  return results.map((r) => item(c.cyan(r.id.padEnd(idWidth)), byId.get(r.id)!.question, 2 + idWidth + 2, options)).join('\n');
+  return results.map((r) => item(options.styles.id(r.id.padEnd(idWidth)), byId.get(r.id)!.question, 2 + idWidth + 2, options)).join('\n');
 }
 
 /** `  <id>  <text>`, the text wrapped under itself when a width is given. */
@@ -58,7 +54,7 @@ function item(id: string, text: string, indent: number, options: FormatOptions, 
   return lines.map((l, i) => (i === 0 ? `${' '.repeat(lead)}${id}  ` : ' '.repeat(indent)) + style(l)).join('\n');
 }
 
-function formatSnippet(snippet: Snippet, indent: number, options: FormatOptions, c: Style): string {
+function formatSnippet(snippet: Snippet, indent: number, options: FormatOptions, c: Styles): string {
   const pad = ' '.repeat(indent);
   const ranges: [number, number][] = options.width ? wrapRanges(snippet.text, options.width - indent) : [[0, snippet.text.length]];
   return ranges
@@ -67,7 +63,7 @@ function formatSnippet(snippet: Snippet, indent: number, options: FormatOptions,
       let at = a;
       for (const [s, e] of snippet.marks) {
         if (e <= a || s >= b) continue;
-        out += c.dim(snippet.text.slice(at, Math.max(s, a))) + c.yellow.bold(snippet.text.slice(Math.max(s, a), Math.min(e, b)));
+        out += c.dim(snippet.text.slice(at, Math.max(s, a))) + c.match(snippet.text.slice(Math.max(s, a), Math.min(e, b)));
         at = Math.min(e, b);
       }
       return pad + out + c.dim(snippet.text.slice(at, b));

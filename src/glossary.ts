@@ -5,7 +5,7 @@
 // written `~N` where N is the notion's line in the compiled glossary.
 
 import { FaqError } from './errors.js';
-import { stem, tokenize, type Token } from './text.js';
+import { tokenize, type Token } from './text.js';
 
 export interface Lexicon {
   /** Folded stop words. */
@@ -14,9 +14,26 @@ export interface Lexicon {
   weights: number[];
   /** A readable label per notion (its first expression), for debugging. */
   labels: string[];
-  /** Every expression: its folded words, their stems, and the notions it belongs to. */
-  phrases: { words: string[]; stems: string[]; concepts: number[] }[];
+  /** Every expression, as its folded words joined by spaces… */
+  phrases: string[];
+  /** …and the notions it belongs to. */
+  concepts: number[][];
+  /** Expressions by the key of their first significant word (see wordKey), longest first. */
+  byKey: Record<string, number[]>;
 }
+
+/** An expression, ready to match. */
+interface Phrase {
+  words: string[];
+  stems: string[];
+  /** Index of its first word that is not a stop word (0 when all are). */
+  from: number;
+  /** Made of stop words only ("what is"): must match exactly. */
+  exact: boolean;
+}
+
+/** Reduces a folded word to its stem (fuzzy.ts has the real one). */
+export type Stemmer = (word: string) => string;
 
 /** A word of an analysed text. */
 export interface Term extends Token {
@@ -34,10 +51,11 @@ export interface PhraseMatch {
 const WEAK = /^\(faible\)\s*/i;
 
 /** Parses faq/glossary.txt and faq/stopwords.txt; `source` names them in errors. */
-export function compileLexicon(glossary: string, stopwords: string, source = 'glossary.txt'): Lexicon {
+export function compileLexicon(glossary: string, stopwords: string, stem: Stemmer, source = 'glossary.txt'): Lexicon {
   const stop = [...new Set(stripComments(stopwords).flatMap((l) => tokenize(l).map((t) => t.word)))];
-  const lexicon: Lexicon = { stop, weights: [], labels: [], phrases: [] };
-  const byKey = new Map<string, Lexicon['phrases'][number]>();
+  const lexicon: Lexicon = { stop, weights: [], labels: [], phrases: [], concepts: [], byKey: {} };
+  const analyzer = new Analyzer(lexicon, stem);
+  const seen = new Map<string, number>();
   stripComments(glossary).forEach((line, index) => {
     if (!line.trim()) return;
     const weak = WEAK.test(line);
@@ -49,20 +67,31 @@ export function compileLexicon(glossary: string, stopwords: string, source = 'gl
     lexicon.weights.push(weak ? 0.5 : 1);
     lexicon.labels.push(expressions[0]!);
     for (const expression of expressions) {
-      const words = tokenize(expression).map((t) => t.word);
-      const key = words.join(' ');
-      const known = byKey.get(key);
-      if (known) {
-        if (!known.concepts.includes(concept)) known.concepts.push(concept);
+      const words = tokenize(expression).map((t) => t.word).join(' ');
+      const known = seen.get(words);
+      if (known !== undefined) {
+        if (!lexicon.concepts[known]!.includes(concept)) lexicon.concepts[known]!.push(concept);
         continue;
       }
-      const phrase = { words, stems: words.map(stem), concepts: [concept] };
-      byKey.set(key, phrase);
-      lexicon.phrases.push(phrase);
+      const p = lexicon.phrases.length;
+      seen.set(words, p);
+      lexicon.phrases.push(words);
+      lexicon.concepts.push([concept]);
+      const { words: ws, stems, from } = analyzer.phrase(p);
+      (lexicon.byKey[wordKey(ws[from]!, stems[from]!)] ??= []).push(p);
     }
   });
+  const length = (p: number) => lexicon.phrases[p]!.split(' ').length;
+  for (const list of Object.values(lexicon.byKey)) list.sort((a, b) => length(b) - length(a));
   return lexicon;
 }
+
+// Long words compare by stem, short ones exactly: "certificats" = "certificat",
+// but "not" ≠ "notes" although both stem to "not".
+const wordKey = (word: string, wordStem: string): string => (word.length > 4 ? `s:${wordStem}` : `w:${word}`);
+
+const sameWord = (word: string, wordStem: string, t: Term): boolean =>
+  word === t.word || (word.length > 4 && t.word.length > 4 && wordStem === t.stem);
 
 function stripComments(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.replace(/#.*/, ''));
@@ -71,30 +100,20 @@ function stripComments(text: string): string[] {
 /** Turns texts into terms, with the lexicon's stop words and expressions. */
 export class Analyzer {
   private readonly stop: Set<string>;
-  private readonly phrasesByKey = new Map<string, { phrase: Lexicon['phrases'][number]; from: number }[]>();
+  /** Stems computed here, for words that `known` does not have. */
+  private readonly stems = new Map<string, string>();
+  private readonly parsed: Phrase[] = [];
 
-  constructor(readonly lexicon: Lexicon) {
+  /**
+   * `stem` stems the words `known` does not have (precomputed stems, "" for a word
+   * that is its own stem: see SearchIndex.stems); its results are kept.
+   */
+  constructor(
+    readonly lexicon: Lexicon,
+    private readonly stemmer: Stemmer,
+    private readonly known: Record<string, string> = {},
+  ) {
     this.stop = new Set(lexicon.stop);
-    for (const phrase of lexicon.phrases) {
-      // An expression is looked up by its first word that is not a stop word
-      // ("se connecter" by "connecter"), or by its first word when all are.
-      const k = Math.max(0, phrase.words.findIndex((w) => !this.stop.has(w)));
-      const key = Analyzer.key(phrase.words[k]!, phrase.stems[k]!);
-      const list = this.phrasesByKey.get(key) ?? [];
-      list.push({ phrase, from: k });
-      this.phrasesByKey.set(key, list);
-    }
-    for (const list of this.phrasesByKey.values()) list.sort((a, b) => b.phrase.words.length - a.phrase.words.length);
-  }
-
-  // Long words compare by stem, short ones exactly: "certificats" = "certificat",
-  // but "not" ≠ "notes" although both stem to "not".
-  private static key(word: string, wordStem: string): string {
-    return word.length > 4 ? `s:${wordStem}` : `w:${word}`;
-  }
-
-  private static same(word: string, wordStem: string, t: Term): boolean {
-    return word === t.word || (word.length > 4 && t.word.length > 4 && wordStem === t.stem);
   }
 
   isStop(word: string): boolean {
@@ -106,7 +125,36 @@ export class Analyzer {
   }
 
   term(token: Token): Term {
-    return { ...token, stem: stem(token.word), stop: this.stop.has(token.word) };
+    const stop = this.stop.has(token.word);
+    // A stop word is its own stem: it only ever matches inside an expression, as itself.
+    return { ...token, stem: stop ? token.word : this.stem(token.word), stop };
+  }
+
+  private stem(word: string): string {
+    if (Object.hasOwn(this.known, word)) return this.known[word] || word;
+    let s = this.stems.get(word);
+    if (s === undefined) this.stems.set(word, (s = this.stemmer(word)));
+    return s;
+  }
+
+  /** Whether the word's stem is known without the stemmer. */
+  knows(word: string): boolean {
+    return Object.hasOwn(this.known, word) || this.stems.has(word);
+  }
+
+  /** Expression number p, ready to match (made on first use). */
+  phrase(p: number): Phrase {
+    let phrase = this.parsed[p];
+    if (!phrase) {
+      const words = this.lexicon.phrases[p]!.split(' ');
+      // An expression is looked up by its first word that is not a stop word
+      // ("se connecter" by "connecter"), or by its first word when all are.
+      const from = Math.max(0, words.findIndex((w) => !this.stop.has(w)));
+      const stems = words.map((w) => (this.stop.has(w) ? w : this.stem(w)));
+      phrase = { words, stems, from, exact: words.every((w) => this.stop.has(w)) };
+      this.parsed[p] = phrase;
+    }
+    return phrase;
   }
 
   /**
@@ -119,14 +167,15 @@ export class Analyzer {
   phrasesAt(terms: Term[], i: number): PhraseMatch[] {
     const first = terms[i]!;
     const found: PhraseMatch[] = [];
-    for (const { phrase, from } of this.phrasesByKey.get(Analyzer.key(first.word, first.stem)) ?? []) {
-      const { words, stems } = phrase;
-      const exact = words.every((w) => this.stop.has(w));
+    const { byKey, concepts } = this.lexicon;
+    const key = wordKey(first.word, first.stem);
+    for (const p of Object.hasOwn(byKey, key) ? byKey[key]! : []) {
+      const { words, stems, from, exact } = this.phrase(p);
       let j = i;
       let k = from;
       while (k < words.length) {
         const t = terms[j];
-        if (t && Analyzer.same(words[k]!, stems[k]!, t)) {
+        if (t && sameWord(words[k]!, stems[k]!, t)) {
           j++;
           k++;
         } else if (!exact && this.stop.has(words[k]!)) k++;
@@ -135,7 +184,7 @@ export class Analyzer {
       }
       if (k === words.length) {
         while (j > i + 1 && terms[j - 1]!.stop && !words.includes(terms[j - 1]!.word)) j--;
-        found.push({ start: i, end: j, concepts: phrase.concepts });
+        found.push({ start: i, end: j, concepts: concepts[p]! });
       }
     }
     return found.sort((a, b) => b.end - a.end);

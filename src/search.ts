@@ -6,7 +6,8 @@
 //   which matches any equivalent expression in the FAQ;
 // - any other word that is not a stop word becomes its stem; a word the FAQ and the
 //   glossary do not know is first corrected by Fuse.js against their vocabulary
-//   (typos: "fusioner" → "fusionner"), then analysed like the others.
+//   (typos: "fusioner" → "fusionner"), then analysed like the others. (Fuse.js and
+//   the stemmer are in fuzzy.ts, loaded only for queries with such words.)
 // A unit weighs its rarity in the FAQ (BM25 idf; a word the FAQ never uses weighs
 // like its rarest), times its notion's weight. An entry scores, for each unit, by
 // where the unit appears: in the question (0.8), the category (0.6), the answer
@@ -16,26 +17,28 @@
 // something the FAQ does not talk about ("recette de crêpes") finds nothing, rather
 // than a weak match dressed up as an answer.
 
-import Fuse from 'fuse.js/basic';
 import type { Faq } from './faq.js';
-import { Analyzer, conceptTerm, type Lexicon, type Term } from './glossary.js';
-import { editDistance } from './text.js';
+import type * as Fuzzy from './fuzzy.js';
+import { Analyzer, conceptTerm, type Lexicon, type Stemmer, type Term } from './glossary.js';
+import { tokenize } from './text.js';
 
 export interface IndexedDoc {
   id: string;
   /** Unique terms of the question (and its table-of-contents wording), the category, the answer. */
   fields: [string[], string[], string[]];
-  /** The answer as plain text, for snippets. */
-  text: string;
 }
 
 export interface SearchIndex {
   lexicon: Lexicon;
   docs: IndexedDoc[];
-  /** Number of entries each term appears in. */
-  df: Record<string, number>;
-  /** Known words (folded, no stop words), for typo correction. */
-  vocab: string[];
+  /**
+   * Every word of the FAQ and the glossary (the words the search knows) and its stem,
+   * or "" when the stem is the word itself; searching then stems only the query's new
+   * words.
+   */
+  stems: Record<string, string>;
+  /** Terms that few questions (or categories) contain: they can anchor a result (see MIN_COVERAGE_ANCHORED). */
+  distinctive: string[];
 }
 
 export interface Snippet {
@@ -55,6 +58,8 @@ export interface SearchResult {
 
 export interface SearchOptions {
   limit?: number;
+  /** Compute snippets (default true; JSON output has no use for them). */
+  snippets?: boolean;
   /** Treat the last word as unfinished (interactive finder): it matches words it starts. */
   prefix?: boolean;
 }
@@ -76,20 +81,36 @@ export const MIN_SCORE = 0.2;
 export const MAX_QUERY_CHARS = 256;
 const MAX_UNITS = 24;
 
-export function buildIndex(faq: Faq, lexicon: Lexicon): SearchIndex {
-  const analyzer = new Analyzer(lexicon);
-  const df: Record<string, number> = {};
-  const words = new Set<string>();
+// Replaced by the build (and the test set-up) with the bundled FAQ's index, as JSON text.
+declare const MCP_FAQ_INDEX: string;
+
+let bundledIndex: SearchIndex | undefined;
+
+/** A searcher over the bundled FAQ's prebuilt index, or over another FAQ indexed now with the bundled glossary. */
+export async function searcherFor(faq: Faq, bundled: boolean): Promise<Searcher> {
+  bundledIndex ??= JSON.parse(MCP_FAQ_INDEX) as SearchIndex;
+  if (bundled) return new Searcher(bundledIndex, faq);
+  const fuzzy = await import('./fuzzy.js');
+  return new Searcher(buildIndex(faq, bundledIndex.lexicon, fuzzy.stem), faq, fuzzy);
+}
+
+export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer): SearchIndex {
+  const analyzer = new Analyzer(lexicon, stem);
+  const stems: Record<string, string> = {};
+  const learn = (text: string) => {
+    for (const t of analyzer.terms(text)) stems[t.word] = t.stem === t.word ? '' : t.stem;
+  };
   const docs: IndexedDoc[] = faq.entries.map((e) => {
-    const text = markdownToPlain(e.answer);
-    const sources = [[e.question, e.toc ?? ''].join('\n'), e.category, text];
-    const fields = sources.map((s) => [...analyzer.indexTerms(s)]) as IndexedDoc['fields'];
-    for (const term of new Set(fields.flat())) df[term] = (df[term] ?? 0) + 1;
-    for (const s of sources) for (const t of analyzer.terms(s)) if (!t.stop && t.word.length > 2) words.add(t.word);
-    return { id: e.id, fields, text };
+    const sources = [[e.question, e.toc ?? ''].join('\n'), e.category, markdownToPlain(e.answer)];
+    sources.forEach(learn);
+    return { id: e.id, fields: sources.map((s) => [...analyzer.indexTerms(s)]) as IndexedDoc['fields'] };
   });
-  for (const phrase of lexicon.phrases) for (const w of phrase.words) if (w.length > 2 && !analyzer.isStop(w)) words.add(w);
-  return { lexicon, docs, df, vocab: [...words].sort() };
+  lexicon.phrases.forEach(learn);
+  const inQuestions = new Map<string, number>();
+  for (const { fields: [q, c] } of docs) for (const t of new Set([...q, ...c])) inQuestions.set(t, (inQuestions.get(t) ?? 0) + 1);
+  const few = Math.max(2, Math.round(docs.length * 0.15));
+  const distinctive = [...inQuestions].filter(([, n]) => n <= few).map(([t]) => t);
+  return { lexicon, docs, stems, distinctive };
 }
 
 /** Markdown to the text a reader sees: link texts stay, URLs, images and markup go. */
@@ -119,22 +140,34 @@ interface Unit {
 export class Searcher {
   private readonly analyzer: Analyzer;
   private readonly fields: Set<string>[][];
-  private readonly known = new Set<string>();
-  /** Terms that few questions (or categories) contain: they can anchor a result. */
-  private readonly distinctive = new Set<string>();
-  private fuse?: Fuse<string>;
+  private readonly distinctive: Set<string>;
+  private corrector?: Fuzzy.Corrector;
 
-  constructor(private readonly index: SearchIndex) {
-    this.analyzer = new Analyzer(index.lexicon);
+  /**
+   * `faq`: the indexed FAQ, whose answers give the snippets. `fuzzy`: fuzzy.ts, when
+   * the caller has it; otherwise search() loads it for the queries that need it.
+   */
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly faq: Faq,
+    private fuzzy?: typeof Fuzzy,
+  ) {
+    this.analyzer = new Analyzer(index.lexicon, (word) => this.needFuzzy().stem(word), index.stems);
     this.fields = index.docs.map((d) => d.fields.map((f) => new Set(f)));
-    for (const w of index.vocab) this.known.add(w);
-    const inQuestions = new Map<string, number>();
-    for (const [q, c] of this.fields) for (const t of new Set([...q!, ...c!])) inQuestions.set(t, (inQuestions.get(t) ?? 0) + 1);
-    const few = Math.max(2, Math.round(index.docs.length * 0.15));
-    for (const [t, n] of inQuestions) if (n <= few) this.distinctive.add(t);
+    this.distinctive = new Set(index.distinctive);
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult[] {
+  /** Ranked results for a query (loads fuzzy.ts first when the query has words the index does not know). */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+    const q = query.slice(0, MAX_QUERY_CHARS);
+    if (!this.fuzzy && tokenize(q).some((t) => !this.analyzer.isStop(t.word) && !this.analyzer.knows(t.word))) {
+      this.fuzzy = await import('./fuzzy.js');
+    }
+    return this.searchNow(q, options);
+  }
+
+  /** search(), for a caller that gave fuzzy.ts or knows the query's words are known. */
+  searchNow(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = options.limit ?? 5;
     const units = this.units(query.slice(0, MAX_QUERY_CHARS), options.prefix === true);
     if (units.length === 0 || limit <= 0) return [];
@@ -168,8 +201,10 @@ export class Searcher {
     });
     results.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
     const top = results.slice(0, limit);
-    const terms = new Set(units.flatMap((u) => [...u.alts.keys()]));
-    for (const r of top) r.snippet = this.snippet(this.index.docs.find((d) => d.id === r.id)!.text, terms);
+    if (options.snippets !== false) {
+      const terms = new Set(units.flatMap((u) => [...u.alts.keys()]));
+      for (const r of top) r.snippet = this.snippet(markdownToPlain(this.faq.entries.find((e) => e.id === r.id)!.answer), terms);
+    }
     return top;
   }
 
@@ -181,7 +216,7 @@ export class Searcher {
     terms.forEach((t, i) => {
       if (t.stop || this.isKnown(t)) return;
       if (prefix && i === terms.length - 1 && t.end === query.trimEnd().length) {
-        const completions = this.index.vocab.filter((w) => w.startsWith(t.word) && w !== t.word);
+        const completions = this.vocab().filter((w) => w.startsWith(t.word) && w !== t.word);
         if (completions.length > 0 && t.word.length >= 2) {
           prefixes.set(i, completions);
           return;
@@ -231,7 +266,20 @@ export class Searcher {
   }
 
   private isKnown(t: Term): boolean {
-    return this.known.has(t.word) || this.index.df[t.stem] !== undefined || t.word.length < 4 || /\d/.test(t.word);
+    return (
+      Object.hasOwn(this.index.stems, t.word) ||
+      t.word.length < 4 ||
+      /\d/.test(t.word) ||
+      this.fields.some((doc) => doc.some((f) => f.has(t.stem)))
+    );
+  }
+
+  private words?: string[];
+
+  /** The words the search knows, but stop words and short ones: what typos are corrected to. */
+  private vocab(): string[] {
+    this.words ??= Object.keys(this.index.stems).filter((w) => w.length > 2 && !this.analyzer.isStop(w));
+    return this.words;
   }
 
   /** BM25 idf of the entries that contain any of the terms. */
@@ -245,20 +293,15 @@ export class Searcher {
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   }
 
-  /** The nearest known word, by Fuse.js candidates checked with an edit distance. */
+  /** The nearest known word (fuzzy.ts). */
   private correct(word: string): { word: string; quality: number } | undefined {
-    if (word.length < 4 || word.length > 32) return undefined;
-    this.fuse ??= new Fuse(this.index.vocab, { includeScore: true, ignoreLocation: true, threshold: 0.4, isCaseSensitive: true });
-    const maxEdits = word.length >= 9 ? 2 : 1;
-    let best: { word: string; distance: number } | undefined;
-    for (const r of this.fuse.search(word, { limit: 12 })) {
-      // In a word of four letters, only a missing letter is corrected ("pase" →
-      // "passe"): a replaced one too often makes another real word ("sert" → "cert").
-      if (word.length === 4 && r.item.length <= 4) continue;
-      const distance = editDistance(word, r.item, maxEdits);
-      if (distance <= maxEdits && (!best || distance < best.distance)) best = { word: r.item, distance };
-    }
-    return best && { word: best.word, quality: 1 - (0.6 * best.distance) / word.length };
+    this.corrector ??= new (this.needFuzzy().Corrector)(this.vocab());
+    return this.corrector.correct(word);
+  }
+
+  private needFuzzy(): typeof Fuzzy {
+    if (!this.fuzzy) throw new Error('fuzzy.js is needed but not loaded: use search(), or give it to the Searcher');
+    return this.fuzzy;
   }
 
   private snippet(text: string, terms: Set<string>, size = 160): Snippet {

@@ -1,50 +1,36 @@
-// Where the FAQ comes from: the bundled one (parsed and indexed at build time, see
+// Where the FAQ comes from: the bundled one (parsed at build time, see
 // scripts/build.mjs), or another file of the same format given by --faq or
-// MCP_FAQ_FILE, parsed and indexed at run time with the bundled glossary. Files are
-// only ever read.
+// MCP_FAQ_FILE, parsed at run time. Files are only ever read.
 
 import { readFileSync, statSync } from 'node:fs';
 import { FaqError } from './errors.js';
 import { parseFaq, type Faq } from './faq.js';
-import { compileLexicon } from './glossary.js';
-import { buildIndex, type SearchIndex } from './search.js';
 import { oneLine, quoteInput } from './text.js';
 
-export interface Bundle {
+/** The FAQ to answer from: the bundled one, or another file. */
+export interface Source {
   faq: Faq;
-  index: SearchIndex;
+  /** The FAQ shipped with the tool, whose index and documents are built in. */
+  bundled: boolean;
 }
 
-// Replaced by the build with the bundled FAQ's Bundle, as JSON text.
-declare const MCP_FAQ_BUNDLE: string;
+// Replaced by the build (and the test set-up) with the parsed bundled FAQ, as JSON text.
+declare const MCP_FAQ_MODEL: string;
 
-let cached: Bundle | undefined;
+let model: Faq | undefined;
 
 /** The FAQ shipped with the tool. */
-export function bundled(): Bundle {
-  cached ??= JSON.parse(MCP_FAQ_BUNDLE) as Bundle;
-  return cached;
-}
-
-/** Parses and indexes a FAQ (used by the build for the bundled one). */
-export function makeBundle(
-  markdown: string,
-  glossary: string,
-  stopwords: string,
-  names = { faq: 'FAQ', glossary: 'glossary.txt' },
-): Bundle {
-  const faq = parseFaq(markdown, names.faq);
-  return { faq, index: buildIndex(faq, compileLexicon(glossary, stopwords, names.glossary)) };
+export function bundled(): Source {
+  model ??= JSON.parse(MCP_FAQ_MODEL) as Faq;
+  return { faq: model, bundled: true };
 }
 
 /** Files larger than this are not FAQs. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** Reads, validates and indexes another FAQ file, with the glossary of the bundled one. */
-export function loadFaqFile(path: string): Bundle {
-  const markdown = readText(path);
-  const faq = parseFaq(markdown, oneLine(path, 200));
-  return { faq, index: buildIndex(faq, bundled().index.lexicon) };
+/** Reads and validates another FAQ file (search.ts indexes it, render.ts composes its answers). */
+export function loadFaqFile(path: string): Source {
+  return { faq: parseFaq(readText(path), oneLine(path, 200)), bundled: false };
 }
 
 function readText(path: string): string {

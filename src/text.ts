@@ -1,8 +1,6 @@
 // Text helpers shared by the parser, the search engine and the output: terminal
-// safety, folding (case and accents), word tokens with their offsets, stemming and
-// edit distance. Pure functions, no state.
-
-import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+// safety, folding (case and accents), word tokens with their offsets, edit distance.
+// Pure functions, no state. (Stemming is in fuzzy.ts.)
 
 // Escape sequences (CSI, OSC, and two-byte ESC sequences), then any remaining C0
 // control except tab and newline, DEL and the C1 controls. Whatever comes from the
@@ -40,15 +38,22 @@ export function oneLine(text: string, max = 60): string {
 /** User input quoted inside a message: « like this ». */
 export const quoteInput = (text: string, max = 60): string => `« ${oneLine(text, max)} »`;
 
+/** French typography: « : ; ! ? » never start a line, « never ends one (no-break spaces). */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+}
+
+// Combining marks, as NFKD leaves them. (A \p{M} class would say it more briefly, but
+// Unicode property classes cost milliseconds to compile at start-up; so does the
+// word pattern below.)
+const MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
 /** Lower case, no diacritics, ligatures spelled out: "Relevé" → "releve", "Œuvre" → "oeuvre". */
 export function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '');
+  const lower = word.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(lower)) return lower;
+  return lower.replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFKD').replace(MARKS, '');
 }
 
 export interface Token {
@@ -59,10 +64,13 @@ export interface Token {
   end: number;
 }
 
-// A word is a run of letters and digits. Apostrophes (' and ’) and hyphens split
-// words, so "l’adresse" gives "l" + "adresse" and "mot-de-passe" gives three words;
-// elided articles end up as one-letter stop words.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+// A word is a run of anything but white space, punctuation and symbols (ASCII,
+// Latin-1, general punctuation, arrows and symbols, CJK and full-width punctuation).
+// Apostrophes (' and ’) and hyphens split words, so "l’adresse" gives "l" +
+// "adresse" and "mot-de-passe" gives three words; elided articles end up as
+// one-letter stop words.
+const WORD =
+  /[^\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u2bff\u3000-\u303f\ufe30-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -71,15 +79,6 @@ export function tokenize(text: string): Token[] {
     tokens.push({ word: fold(m[0]), start, end: start + m[0].length });
   }
   return tokens;
-}
-
-/**
- * Reduces a folded word to its stem with the Snowball French stemmer, which also
- * brings many English words close to their French cousins (certificate →
- * certificat, profiles → profil). Both the index and the queries go through it.
- */
-export function stem(word: string): string {
-  return word.length <= 3 || /\d/.test(word) ? word : frenchStemmer(word);
 }
 
 /** Optimal string alignment distance (Levenshtein with transpositions), bounded by max. */

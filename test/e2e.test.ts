@@ -1,10 +1,11 @@
 // The built binary (bin/mcp-faq.js → dist/), run as a user would: `npm test` builds
 // first. Output is piped here, so no color unless forced.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ESCAPE, faq, root, runBin, version } from './helpers.js';
+import { ESCAPE, FAQ_FILE, faq, root, runBin, version } from './helpers.js';
 
 const NO_STACK = /\n\s+at /;
 
@@ -110,5 +111,34 @@ describe('the bundled FAQ is embedded', () => {
       const r = runBin(argv, { cwd: tmpdir(), bin });
       expect(r.code, argv.join(' ')).toBe(0);
     }
+  });
+});
+
+describe('dist/: chunks and code cache', () => {
+  // Runs a command through dist/main.js's loader, in a fresh node, and reports which
+  // chunks it loaded and whether V8 accepted their build-time code cache.
+  const chunksOf = (argv: string[]) => {
+    const script = `
+      const { ChunkLoader } = require(${JSON.stringify(join(root, 'dist/main.js'))});
+      const loader = new ChunkLoader(${JSON.stringify(join(root, 'dist'))});
+      const io = { argv: ${JSON.stringify(argv)}, env: {}, stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: () => false };
+      loader.load('cli').run(io).then((code) => console.log(JSON.stringify({ code, chunks: loader.chunks() })));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    return JSON.parse(r.stdout) as { code: number; chunks: { name: string; cacheRejected: boolean }[] };
+  };
+
+  test.each([
+    [['list'], ['cli']],
+    [['show', 'a6', '--json'], ['cli']],
+    [['search', 'mot de passe'], ['cli', 'search']],
+    [['search', 'fusioner'], ['cli', 'search', 'fuzzy']],
+    [['show', 'a6'], ['cli', 'render']],
+    [['show', 'relevé'], ['cli', 'search', 'render']],
+    [['--faq', join(root, FAQ_FILE), 'show', 'a6'], ['cli', 'render', 'compose']],
+  ])('%j loads only %j, with their code cache', (argv, expected) => {
+    const { code, chunks } = chunksOf(argv);
+    expect(code).toBe(0);
+    expect(chunks.map((c) => c.name)).toEqual(expected);
+    for (const c of chunks.filter((c) => c.name !== 'compose')) expect(c.cacheRejected, c.name).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run, type Io } from '../src/cli.js';
 import { parseFaq } from '../src/faq.js';
+import * as fuzzy from '../src/fuzzy.js';
 import { compileLexicon } from '../src/glossary.js';
 import { buildIndex } from '../src/search.js';
 
@@ -16,8 +17,9 @@ export const fixturePath = (name: string) => fileURLToPath(new URL(`fixtures/${n
 
 export const FAQ_FILE = 'faq/microsoft-certification-faq.fr.md';
 export const faq = parseFaq(read(FAQ_FILE), FAQ_FILE);
-export const lexicon = compileLexicon(read('faq/glossary.txt'), read('faq/stopwords.txt'));
-export const index = buildIndex(faq, lexicon);
+export { fuzzy };
+export const lexicon = compileLexicon(read('faq/glossary.txt'), read('faq/stopwords.txt'), fuzzy.stem);
+export const index = buildIndex(faq, lexicon, fuzzy.stem);
 
 // eslint-disable-next-line no-control-regex
 export const ESCAPE = /\u001b/;

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { renderEntries, renderEntry, renderMarkdown } from '../src/render.js';
+import { compose } from '../src/compose.js';
+import type { FaqEntry } from '../src/faq.js';
+import { bundledDocuments, layout, renderEntries, type RenderOptions } from '../src/render.js';
+import { renderEntry as renderWith } from '../src/render.js';
 import { faq } from './helpers.js';
+
+const renderEntry = (entry: FaqEntry, options: RenderOptions) => renderWith(entry, compose(entry.answer), options);
+const renderMarkdown = (markdown: string, options: RenderOptions) => layout(compose(markdown), options);
 
 const plain = { width: 80, color: false, hyperlinks: false };
 const rich = { width: 80, color: true, hyperlinks: true };
@@ -79,8 +85,18 @@ describe('renderMarkdown', () => {
     expect(stripAnsi(out)).not.toMatch(/\u001b/);
   });
 
+  test('the bundled documents are the composed answers', () => {
+    expect(bundledDocuments()).toEqual(Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer)])));
+  });
+
+  test('documents are width-independent: one per answer, wrapped only at layout', () => {
+    const doc = compose(faq.entries[7]!.answer);
+    expect(doc.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(layout(doc, plain).split('\n').length).toBeGreaterThan(5);
+  });
+
   test('several entries are separated by a rule', () => {
-    const out = renderEntries(faq.entries.slice(0, 2), plain);
+    const out = renderEntries(faq.entries.slice(0, 2), bundledDocuments(), plain);
     expect(out).toContain('\n────────────────────────────────────────\n\n');
     expect(out.indexOf(faq.entries[1]!.question.slice(0, 30))).toBeGreaterThan(out.indexOf('───'));
   });

@@ -1,15 +1,17 @@
 import { describe, expect, test } from 'vitest';
-// @ts-expect-error: a plain JavaScript module, typed by evaluate.d.mts
 import { evaluate, readQueries, summary } from '../bench/evaluate.mjs';
 import type { Evaluation, Query } from '../bench/evaluate.d.mts';
 import { FaqError } from '../src/errors.js';
 import { Analyzer, compileLexicon } from '../src/glossary.js';
 import { clearWinner, markdownToPlain, Searcher, type SearchResult } from '../src/search.js';
-import { editDistance, fold, stem, tokenize } from '../src/text.js';
-import { faq, index, lexicon, root } from './helpers.js';
+import { stem } from '../src/fuzzy.js';
+import { editDistance, fold, tokenize } from '../src/text.js';
+import { faq, fuzzy, index, lexicon, root } from './helpers.js';
 
-const searcher = new Searcher(index);
-const ids = (q: string, limit = 5) => searcher.search(q, { limit }).map((r) => r.id);
+// With fuzzy.ts given, searchNow() is search() without the wait.
+const searcher = new Searcher(index, faq, fuzzy);
+const search = (q: string, options = {}) => searcher.searchNow(q, options);
+const ids = (q: string, limit = 5) => search(q, { limit }).map((r) => r.id);
 /** A query's units, readable: a notion by its label in brackets, a word by its stem. */
 const units = (q: string) =>
   searcher.units(q).map((u) => [...u.alts.keys()].map((t) => (t.startsWith('~') ? `[${lexicon.labels[Number(t.slice(1))]}]` : t)).join('|'));
@@ -66,7 +68,7 @@ describe('normalization', () => {
 });
 
 describe('stop words', () => {
-  const analyzer = new Analyzer(lexicon);
+  const analyzer = new Analyzer(lexicon, stem);
   test.each(['le', 'de', 'mon', 'comment', 'puis', 'je', 'l', 'qu', 'the', 'how', 'my', 'bonjour', 'svp'])('%j is a stop word', (w) =>
     expect(analyzer.isStop(w)).toBe(true),
   );
@@ -105,13 +107,13 @@ describe('glossary', () => {
   });
 
   test('an empty expression is an error that names the line', () => {
-    expect(() => compileLexicon('# x\nmot | | autre\n', '', 'g.txt')).toThrow(FaqError);
-    expect(() => compileLexicon('# x\nmot | | autre\n', '', 'g.txt')).toThrow(/^g\.txt:2: expression vide/);
+    expect(() => compileLexicon('# x\nmot | | autre\n', '', stem, 'g.txt')).toThrow(FaqError);
+    expect(() => compileLexicon('# x\nmot | | autre\n', '', stem, 'g.txt')).toThrow(/^g\.txt:2: expression vide/);
   });
 
   test('the same expression in two lines belongs to both notions', () => {
-    const lex = compileLexicon('a | b\nb | c\n', '');
-    expect(lex.phrases.find((p) => p.words.join(' ') === 'b')?.concepts).toEqual([0, 1]);
+    const lex = compileLexicon('a | b\nb | c\n', '', stem);
+    expect(lex.concepts[lex.phrases.indexOf('b')]).toEqual([0, 1]);
   });
 });
 
@@ -136,7 +138,7 @@ describe('typos', () => {
 describe('ranking and cut-off', () => {
   test('questions rank above answers', () => {
     // "mot de passe" is in a7's question and in a1's and a5's answers.
-    const results = searcher.search('mot de passe');
+    const results = search('mot de passe');
     expect(results.map((r) => r.id)).toEqual(['a7', 'a1', 'a5']);
     expect(results[0]!.score).toBeGreaterThan(results[1]!.score);
   });
@@ -155,11 +157,11 @@ describe('ranking and cut-off', () => {
     ['installer windows 11'],
     ['le la les de'],
     ['???'],
-  ])('%j: no result', (q) => expect(searcher.search(q)).toEqual([]));
+  ])('%j: no result', (q) => expect(search(q)).toEqual([]));
 
   test('a query word the FAQ does not know counts against the match…', () => {
-    const full = searcher.search('fusionner profils')[0]!;
-    const partial = searcher.search('fusionner profils xylophone')[0]!;
+    const full = search('fusionner profils')[0]!;
+    const partial = search('fusionner profils xylophone')[0]!;
     expect(partial.coverage).toBeLessThan(full.coverage);
   });
 
@@ -171,7 +173,7 @@ describe('ranking and cut-off', () => {
   test('scores are in [0, 1], best first, and ids are the FAQ’s', () => {
     const known = new Set(faq.entries.map((e) => e.id));
     for (const q of ['profil', 'certification microsoft', 'mdp', 'télécharger']) {
-      const results = searcher.search(q, { limit: 20 });
+      const results = search(q, { limit: 20 });
       for (const r of results) {
         expect(known.has(r.id)).toBe(true);
         expect(r.score).toBeGreaterThan(0);
@@ -188,9 +190,23 @@ describe('ranking and cut-off', () => {
 
   test('a huge query is cut, not choked on', () => {
     const t = performance.now();
-    expect(() => searcher.search('mot de passe '.repeat(10_000))).not.toThrow();
+    expect(() => search('mot de passe '.repeat(10_000))).not.toThrow();
     expect(ids(`mot de passe ${'x'.repeat(100_000)}`)[0]).toBe('a7');
     expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe('fuzzy.ts loads only for words the index does not know', () => {
+  test('known words: no fuzzy.ts needed', async () => {
+    const lean = new Searcher(index, faq);
+    expect(lean.searchNow('mot de passe')[0]?.id).toBe('a7');
+    expect(() => lean.searchNow('fusioner')).toThrow(/fuzzy\.js is needed/);
+  });
+
+  test('search() loads it when a word is new', async () => {
+    const lean = new Searcher(index, faq);
+    expect((await lean.search('fusioner'))[0]?.id).toBe('a4');
+    expect(lean.searchNow('certifcat')[0]?.id).toBe('b1'); // loaded now
   });
 });
 
@@ -200,23 +216,23 @@ describe('prefix search (the interactive finder)', () => {
     ['relev', 'a9'],
     ['fusio', 'a4'],
     ['télécharg', 'b1'],
-  ])('%j → %s', (q, id) => expect(searcher.search(q, { prefix: true })[0]?.id).toBe(id));
+  ])('%j → %s', (q, id) => expect(search(q, { prefix: true })[0]?.id).toBe(id));
 
   test('a finished word is not a prefix', () => {
-    expect(searcher.search('relev ', { prefix: true })).toEqual(searcher.search('relev'));
+    expect(search('relev ', { prefix: true })).toEqual(search('relev'));
   });
 });
 
 describe('snippets', () => {
   test('mark the matched words of the answer', () => {
-    const [b1] = searcher.search('télécharger certificats');
+    const [b1] = search('télécharger certificats');
     const marked = b1!.snippet.marks.map(([s, e]) => b1!.snippet.text.slice(s, e));
     expect(marked.map(fold)).toEqual(expect.arrayContaining(['certificats', 'telecharger']));
     expect(b1!.snippet.text.length).toBeLessThan(180);
   });
 
   test('mark every word of a matched expression', () => {
-    const [a1] = searcher.search('mot de passe').filter((r) => r.id === 'a1');
+    const [a1] = search('mot de passe').filter((r) => r.id === 'a1');
     const marked = a1!.snippet.marks.map(([s, e]) => a1!.snippet.text.slice(s, e));
     expect(marked).toEqual(['mot', 'de', 'passe']);
   });
@@ -247,5 +263,14 @@ describe('quality on the shared dev set (bench/queries-dev.jsonl)', () => {
     expect(result.top1, misses).toBeGreaterThanOrEqual(0.95);
     expect(result.mrr, misses).toBeGreaterThanOrEqual(0.97);
     expect(result.oodRejected, misses).toBe(result.ood);
+  });
+});
+
+describe('every bench query', () => {
+  const queries = ['dev', 'extra', 'holdout', 'holdout2'].flatMap((set) => readQueries(`${root}/bench/queries-${set}.jsonl`) as Query[]);
+
+  test('gets the same answer whether fuzzy.ts is given or loaded on demand', async () => {
+    const lean = new Searcher(index, faq);
+    for (const { q } of queries) expect((await lean.search(q)).map((r) => r.id), q).toEqual(ids(q));
   });
 });

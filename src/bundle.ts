@@ -1,0 +1,28 @@
+// What the build embeds for the bundled FAQ (see scripts/bundle-data.mjs): the parsed
+// FAQ (dist/cli.js), its search index (dist/search.js) and its answers composed for
+// the terminal (dist/render.js). Build-time only: the CLI never imports this module.
+
+import { compose } from './compose.js';
+import { stem } from './fuzzy.js';
+import { parseFaq, type Faq } from './faq.js';
+import { compileLexicon } from './glossary.js';
+import type { Documents } from './render.js';
+import { buildIndex, type SearchIndex } from './search.js';
+
+export interface Bundle {
+  faq: Faq;
+  index: SearchIndex;
+  docs: Documents;
+}
+
+export function makeBundle(
+  markdown: string,
+  glossary: string,
+  stopwords: string,
+  names = { faq: 'FAQ', glossary: 'glossary.txt' },
+): Bundle {
+  const faq = parseFaq(markdown, names.faq);
+  const index = buildIndex(faq, compileLexicon(glossary, stopwords, stem, names.glossary), stem);
+  const docs = Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer)]));
+  return { faq, index, docs };
+}

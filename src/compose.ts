@@ -1,0 +1,207 @@
+// Markdown → terminal document, with marked + marked-terminal. Runs at build time for
+// the bundled FAQ (its documents are embedded in dist/render.js) and at run time only
+// for other FAQ files (--faq): loading marked and lexing costs tens of milliseconds
+// that `show` should not pay on every run.
+//
+// A document is width-independent: its lines are logical lines, fully styled (ANSI
+// colors, OSC 8 hyperlinks), that render.ts lays out for the terminal at hand:
+// - `prefix \u0001 text`: text to wrap, continuation lines indented like the text
+//   starts (the prefix holds list markers and quote bars);
+// - a line without \u0001: preformatted (code, tables), printed as is;
+// - an empty line: a blank line.
+// Content never holds \u0001: the parser removes control characters.
+//
+// marked-terminal 7.3 does the inline styling, code blocks and tables. Checked against
+// marked 18, it gets these wrong, so we render them ourselves (each override says why):
+// - text: ignores the inline tokens of a tight list item, leaving `**bold**` and
+//   `[text](url)` raw;
+// - list: numbers items from 1 whatever the source says and counts lines, not items;
+// - paragraph, heading, blockquote: reflow and indent are layout, done by render.ts;
+// - link: with hyperlinks on it hides the URL; we always show it, in an OSC 8
+//   hyperlink that render.ts keeps where the terminal supports it;
+// - image: it prints `![alt](src)`; images are not shipped, so a placeholder;
+// - html: it prints tags raw; `<br/>` becomes a line break, anchors vanish, other
+//   tags are dropped and their text kept.
+// Code highlighting (cli-highlight) and emoji are not needed by FAQ content; the
+// build replaces those modules with stubs (scripts/build.mjs).
+
+import { Chalk } from 'chalk';
+import { Marked, type Token, type Tokens } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+import { frenchSpacing, stripControls } from './text.js';
+
+/** Separates a logical line's prefix from its text (see above). */
+export const WRAP = '\u0001';
+
+const c = new Chalk({ level: 1 });
+
+/** Renders answer markdown into a terminal document. */
+export function compose(markdown: string): string {
+  const out = marked().parse(markdown, { async: false });
+  return out.replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '');
+}
+
+let instance: Marked | undefined;
+
+function marked(): Marked {
+  instance ??= new Marked(
+    markedTerminal({
+      code: c.yellow,
+      blockquote: c.italic,
+      html: (s) => s,
+      heading: c.bold,
+      firstHeading: c.bold.underline,
+      hr: c.dim,
+      listitem: (s) => s,
+      table: (s) => s,
+      paragraph: (s) => s,
+      strong: c.bold,
+      em: c.italic,
+      codespan: c.yellow,
+      del: c.dim.strikethrough,
+      link: c.blue,
+      href: c.blue.underline,
+      emoji: false,
+      showSectionPrefix: false,
+      reflowText: false,
+      tab: 2,
+    }),
+    {
+      gfm: true,
+      renderer: {
+        text(token: Tokens.Text | Tokens.Escape) {
+          if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+          // A soft line break inside a paragraph is a space; hard breaks come from br and html.
+          return frenchSpacing(stripControls(decodeEntities(token.text.replace(/\n/g, ' '))));
+        },
+        paragraph(token: Tokens.Paragraph) {
+          return `${wrappable(this.parser.parseInline(token.tokens))}\n\n`;
+        },
+        heading(token: Tokens.Heading) {
+          const text = this.parser.parseInline(token.tokens);
+          return `${wrappable(token.depth === 1 ? c.bold.underline(text) : c.bold(text))}\n\n`;
+        },
+        hr() {
+          return `${c.dim('─'.repeat(40))}\n\n`;
+        },
+        blockquote(token: Tokens.Blockquote) {
+          const body = this.parser.parse(token.tokens).replace(/\n+$/, '');
+          return `${prefixLines(body, c.dim('│ '), c.dim('│ '))}\n\n`;
+        },
+        list(token: Tokens.List) {
+          const start = token.ordered && typeof token.start === 'number' ? token.start : 1;
+          const markers = token.items.map((_, i) => (token.ordered ? `${start + i}.` : '•'));
+          const width = Math.max(...markers.map((m) => m.length)) + 1;
+          const items = token.items.map((item, i) => {
+            const body = renderItem(this.parser, item);
+            return prefixLines(body, `  ${markers[i]!.padEnd(width)}`, ' '.repeat(2 + width));
+          });
+          return `${items.join(token.loose ? '\n\n' : '\n')}\n\n`;
+        },
+        link(token: Tokens.Link) {
+          const text = this.parser.parseInline(token.tokens);
+          const href = stripControls(token.href);
+          const plain = text.replace(ANSI, '').trim();
+          if (!plain || plain === href || `mailto:${plain}` === href) return hyperlink(c.blue.underline(href), href);
+          return `${hyperlink(c.blue(text), href)} (${hyperlink(c.underline(href), href)})`;
+        },
+        image(token: Tokens.Image) {
+          return imagePlaceholder(token.text);
+        },
+        html(token: Tokens.HTML | Tokens.Tag) {
+          const text = renderHtml(token.text);
+          // A block of nothing but line breaks is spacing between paragraphs: paragraphs already have it.
+          if (token.block) return text.trim() ? `${wrappable(text.trim())}\n\n` : '';
+          return text;
+        },
+      },
+    },
+  );
+  return instance;
+}
+
+type Parser = { parse(tokens: Token[]): string; parseInline(tokens: Token[]): string };
+
+/** A list item's body: its text as wrappable lines, nested blocks below it. */
+function renderItem(parser: Parser, item: Tokens.ListItem): string {
+  const parts: string[] = [];
+  let lead = '';
+  const flush = () => {
+    if (lead.trim()) parts.push(wrappable(lead.trim()));
+    lead = '';
+  };
+  for (const token of item.tokens) {
+    if (token.type === 'text' || token.type === 'checkbox') lead += parser.parse([token]);
+    else if (token.type === 'paragraph') {
+      flush();
+      lead = parser.parseInline((token as Tokens.Paragraph).tokens);
+      flush();
+    } else if (token.type !== 'space') {
+      flush();
+      parts.push(parser.parse([token]).replace(/\n+$/, ''));
+    }
+  }
+  flush();
+  return parts.join(item.loose ? '\n\n' : '\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/** Inline text, possibly with hard breaks, as wrappable logical lines. */
+function wrappable(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .split('\n')
+    .map((line) => (line ? WRAP + line : line))
+    .join('\n');
+}
+
+/** Prefixes the first non-blank line with `first`, the others with `rest` (blank lines stay blank). */
+function prefixLines(body: string, first: string, rest: string): string {
+  let seen = false;
+  return body
+    .split('\n')
+    .map((line) => {
+      if (!line) return line;
+      const prefix = seen ? rest : first;
+      seen = true;
+      return prefix + line;
+    })
+    .join('\n');
+}
+
+function hyperlink(text: string, url: string): string {
+  return `\u001b]8;;${url}\u0007${text}\u001b]8;;\u0007`;
+}
+
+function imagePlaceholder(alt: string): string {
+  const text = decodeEntities(stripControls(alt)).trim();
+  return c.dim(text ? `[image : ${text}]` : '[image]');
+}
+
+/** HTML in answers: line breaks, images and text survive; tags, anchors and comments do not. */
+function renderHtml(html: string): string {
+  const out = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<img\b[^>]*>/gi, (tag) => imagePlaceholder(/\balt\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? ''))
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, '');
+  return decodeEntities(out);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0x1f && code !== 0x7f && code < 0x110000 && (code < 0x80 || code > 0x9f) ? String.fromCodePoint(code) : '';
+    }
+    return ENTITIES[name.toLowerCase()] ?? m;
+  });
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b(?:\[[0-9;]*m|\]8;;[^\u0007]*\u0007)/g;
