@@ -13,7 +13,7 @@ import type { Searcher, SearchResult } from './search.js';
 import { bundled, loadFaqFile, type Source } from './source.js';
 import { styles } from './style.js';
 import { needsPager, outputWidth, pagerCommand, useColor, type ColorMode, type Env } from './terminal.js';
-import { oneLine, quoteInput } from './text.js';
+import { oneLine, quoteInput, stripControls } from './text.js';
 
 declare const MCP_FAQ_VERSION: string;
 
@@ -32,6 +32,8 @@ export interface Io {
   stderr: OutStream;
   /** Whether stdin is a terminal (asked only when it matters). */
   stdinIsTTY: () => boolean;
+  /** Shows text through a pager command; false when the pager could not run. */
+  page?: (command: string, text: string, env: Env) => Promise<boolean>;
 }
 
 interface GlobalOptions {
@@ -54,10 +56,30 @@ export async function main(): Promise<void> {
     argv: process.argv.slice(2),
     env: process.env,
     stdout,
-    stderr: process.stderr,
+    // process.stderr is made on first use: most runs never write to it.
+    stderr: {
+      write: (text: string) => process.stderr.write(text),
+      get isTTY() {
+        return process.stderr.isTTY;
+      },
+    },
     stdinIsTTY: () => process.stdin.isTTY === true,
+    page: runPager,
   };
   process.exitCode = await run(io);
+}
+
+/** Pipes text into `sh -c <command>`, the pager writing to our terminal. */
+async function runPager(command: string, text: string, env: Env): Promise<boolean> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', LV: '-c', ...env } });
+    child.on('error', () => resolve(false));
+    // 126/127: the shell could not run the command (not found, not executable).
+    child.on('close', (code) => resolve(code !== 126 && code !== 127));
+    child.stdin.on('error', () => {}); // the user quit the pager before the end
+    child.stdin.end(text);
+  });
 }
 
 /** Runs the CLI with the given argv and streams; returns the exit code. */
@@ -195,12 +217,12 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
 
   /** Ids → entries; anything that is not a list of ids is a query, answered when one result stands out. */
   private async resolve(faq: Faq, args: string[]): Promise<FaqEntry[]> {
-    const found = args.map((a) => findEntry(faq, a.trim()));
+    const found = args.map((a) => findEntry(faq, stripControls(a).trim()));
     if (found.every((e) => e !== undefined)) return found as FaqEntry[];
     const unknown = args.find((a, i) => !found[i] && /^\s*[a-z]{1,3}\d{1,3}\s*$/i.test(a));
     if (unknown !== undefined || args.every((a) => /^\s*[a-z]{1,3}\d{1,3}\s*$/i.test(a))) {
       const id = unknown ?? args[found.findIndex((e) => !e)]!;
-      const near = nearestIds(faq, id.trim());
+      const near = nearestIds(faq, stripControls(id).trim());
       throw new FaqError(
         'not-found',
         `identifiant inconnu : ${quoteInput(id)}.`,
@@ -262,19 +284,8 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
   private async page(text: string): Promise<void> {
     const out = text.endsWith('\n') ? text : `${text}\n`;
     const command = pagerCommand(this.globals.pager !== false, this.io.env, this.io.stdout.isTTY === true);
-    if (!command || !needsPager(out, this.io.stdout.rows) || this.io.stdout !== process.stdout) return this.write(out);
-    const { spawn } = await import('node:child_process');
-    const env = { LESS: 'FRX', LV: '-c', ...this.io.env };
-    await new Promise<void>((resolve) => {
-      const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env });
-      child.on('error', () => {
-        this.io.stdout.write(out); // no pager after all: print directly
-        resolve();
-      });
-      child.on('close', () => resolve());
-      child.stdin.on('error', () => {}); // the user quit the pager early
-      child.stdin.end(out);
-    });
+    if (command && this.io.page && needsPager(out, this.io.stdout.rows) && (await this.io.page(command, out, this.io.env))) return;
+    return this.write(out); // short, not a terminal, --no-pager, or no pager after all
   }
 
   private nothingFound(query: string): void {

@@ -20,7 +20,7 @@
 import type { Faq } from './faq.js';
 import type * as Fuzzy from './fuzzy.js';
 import { Analyzer, conceptTerm, type Lexicon, type Stemmer, type Term } from './glossary.js';
-import { tokenize } from './text.js';
+import { stripControls, tokenize } from './text.js';
 
 export interface IndexedDoc {
   id: string;
@@ -159,7 +159,7 @@ export class Searcher {
 
   /** Ranked results for a query (loads fuzzy.ts first when the query has words the index does not know). */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
-    const q = query.slice(0, MAX_QUERY_CHARS);
+    const q = clean(query);
     if (!this.fuzzy && tokenize(q).some((t) => !this.analyzer.isStop(t.word) && !this.analyzer.knows(t.word))) {
       this.fuzzy = await import('./fuzzy.js');
     }
@@ -169,7 +169,7 @@ export class Searcher {
   /** search(), for a caller that gave fuzzy.ts or knows the query's words are known. */
   searchNow(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = options.limit ?? 5;
-    const units = this.units(query.slice(0, MAX_QUERY_CHARS), options.prefix === true);
+    const units = this.units(clean(query), options.prefix === true);
     if (units.length === 0 || limit <= 0) return [];
     const total = units.reduce((s, u) => s + u.weight, 0);
     const results: SearchResult[] = [];
@@ -336,6 +336,9 @@ export class Searcher {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** What the engine looks at: no escape sequences or control characters, MAX_QUERY_CHARS at most. */
+const clean = (query: string) => stripControls(query.slice(0, 4 * MAX_QUERY_CHARS), ' ').slice(0, MAX_QUERY_CHARS);
 
 /**
  * The result to show for `show <query>`: the best one when it clearly stands out

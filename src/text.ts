@@ -10,9 +10,13 @@ const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u00
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** Removes escape sequences and control characters (keeps tab and newline); mends lone surrogates. */
-export function stripControls(text: string): string {
-  return toWellFormed(text).replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, '');
+/**
+ * Removes escape sequences and control characters (keeps tab and newline); mends lone
+ * surrogates. `replacement` stands in for each control character (a query wants a
+ * space there, so that "mot\u0007de" stays two words).
+ */
+export function stripControls(text: string, replacement = ''): string {
+  return toWellFormed(text).replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement);
 }
 
 function toWellFormed(text: string): string {
@@ -64,13 +68,15 @@ export interface Token {
   end: number;
 }
 
-// A word is a run of anything but white space, punctuation and symbols (ASCII,
-// Latin-1, general punctuation, arrows and symbols, CJK and full-width punctuation).
+// A word is a run of anything but white space, control characters, punctuation and
+// symbols (ASCII, Latin-1, general punctuation, arrows and symbols, CJK and
+// full-width punctuation) and U+FFFD (what invalid UTF-8 decodes to).
 // Apostrophes (' and ’) and hyphens split words, so "l’adresse" gives "l" +
 // "adresse" and "mot-de-passe" gives three words; elided articles end up as
 // one-letter stop words.
 const WORD =
-  /[^\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u2bff\u3000-\u303f\ufe30-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
+  // eslint-disable-next-line no-control-regex
+  /[^\s\u0000-\u001f!-/:-@[-`{-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u2bff\u3000-\u303f\ufe30-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufffd]+/g;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

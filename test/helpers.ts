@@ -33,16 +33,23 @@ export interface Run {
 /** Runs the CLI in-process; streams are not TTYs unless said. */
 export async function runCli(
   argv: string[],
-  options: { env?: Record<string, string | undefined>; tty?: boolean; columns?: number } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    tty?: boolean;
+    columns?: number;
+    rows?: number;
+    page?: Io['page'];
+  } = {},
 ): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
     argv,
     env: options.env ?? {},
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty, columns: options.columns, rows: 1000 },
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty, columns: options.columns, rows: options.rows ?? 1000 },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty },
     stdinIsTTY: () => options.tty === true,
+    ...(options.page ? { page: options.page } : {}),
   };
   const code = await run(io);
   return { code, stdout, stderr };

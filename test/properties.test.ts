@@ -1,0 +1,100 @@
+// Property-based tests (fast-check): whatever the input, the parser returns a valid
+// model or throws our own error, and the search and the renderer never throw.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { compose } from '../src/compose.js';
+import { FaqError } from '../src/errors.js';
+import { parseFaq } from '../src/faq.js';
+import { layout } from '../src/render.js';
+import { Searcher } from '../src/search.js';
+import { faq, fuzzy, index } from './helpers.js';
+
+/** Any UTF-16 code unit, unpaired surrogates and control characters included. */
+const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+const anyString = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ unit: anyUnit, maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+);
+
+/** Lines that look like the FAQ format, shuffled: the parser's interesting cases. */
+const faqLine = fc.oneof(
+  fc.constantFrom('---', 'title: T', '# Titre', '## Section', '### Catégorie', '<br/>', '', '**R:** réponse', '**R :**', '1. un', '- deux'),
+  fc.tuple(fc.constantFrom('**Q: ', '**Q : ', '**Q:** '), fc.string({ maxLength: 20 }), fc.constantFrom('**', '?]**', ''), fc.constantFrom('a1', 'a2', 'A1', 'b 1', '', 'x'))
+    .map(([q, text, end, id]) => `${q}${text}${end}<a name="${id}"></a>`),
+  fc.tuple(fc.integer({ min: 1, max: 9 }), fc.string({ maxLength: 10 }), fc.constantFrom('a1', 'a2', 'zz')).map(([n, t, id]) => `${n}. [${t}](#${id})`),
+  fc.string({ unit: anyUnit, maxLength: 40 }),
+);
+const faqLike = fc.array(faqLine, { maxLength: 40 }).map((lines) => lines.join('\n'));
+
+function checkParse(text: string) {
+  let model;
+  try {
+    model = parseFaq(text, 'prop.md');
+  } catch (error) {
+    expect(error).toBeInstanceOf(FaqError);
+    expect((error as FaqError).kind).toBe('input');
+    expect((error as FaqError).message).toMatch(/prop\.md:\d+: /);
+    return;
+  }
+  const ids = model.entries.map((e) => e.id.toLowerCase());
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(model.entries.length).toBeGreaterThan(0);
+  for (const e of model.entries) {
+    expect(e.question.trim()).not.toBe('');
+    expect(e.answer.trim()).not.toBe('');
+    expect(model.categories).toContain(e.category);
+    // eslint-disable-next-line no-control-regex
+    expect(e.question + e.answer).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  }
+}
+
+describe('the parser returns a valid model or throws a FaqError', () => {
+  test('for any string', () => fc.assert(fc.property(anyString, checkParse), { numRuns: 500 }));
+  test('for FAQ-like text', () => fc.assert(fc.property(faqLike, checkParse), { numRuns: 1000 }));
+});
+
+describe('the search never throws and returns only valid ids', () => {
+  const known = new Set(faq.entries.map((e) => e.id));
+  const lean = new Searcher(index, faq); // loads fuzzy.ts on demand, as the CLI does
+  const full = new Searcher(index, faq, fuzzy);
+
+  const check = async (query: string) => {
+    for (const prefix of [false, true]) {
+      const results = [...(await lean.search(query, { prefix })), ...full.searchNow(query, { prefix, limit: 20 })];
+      for (const r of results) {
+        expect(known.has(r.id)).toBe(true);
+        expect(r.score).toBeGreaterThan(0);
+        expect(r.score).toBeLessThanOrEqual(1);
+        expect(r.snippet.marks.every(([s, e]) => s >= 0 && e <= r.snippet.text.length && s < e)).toBe(true);
+      }
+    }
+  };
+
+  test('for any string', () => fc.assert(fc.asyncProperty(anyString, check), { numRuns: 500 }));
+  test('for words of the FAQ, mangled', () =>
+    fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('mot', 'de', 'passe', 'certificat', 'relevé', 'mdp', 'pase', "l'", '-', 'Q:', '~0', '__proto__', 'constructor'), { maxLength: 12 }), (words) =>
+        check(words.join(' ')),
+      ),
+      { numRuns: 300 },
+    ));
+  test('for huge strings', async () => {
+    for (const q of ['a'.repeat(200_000), 'mot de passe '.repeat(20_000), '\ud800'.repeat(50_000), '\u001b['.repeat(50_000)]) await check(q);
+  });
+});
+
+describe('the renderer never throws nor lets escapes through', () => {
+  test('for any markdown', () =>
+    fc.assert(
+      fc.property(anyString, (markdown) => {
+        const out = layout(compose(parseFaq(`**Q: q**<a name="a"></a>\n\n**R:** x\n${markdown}`).entries[0]!.answer), {
+          width: 60,
+          color: false,
+          hyperlinks: false,
+        });
+        expect(out).not.toMatch(/\u001b/);
+      }),
+      { numRuns: 300 },
+    ));
+});

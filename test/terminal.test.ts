@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { needsPager, outputWidth, pagerCommand, useColor, type ColorMode } from '../src/terminal.js';
+import { runCli } from './helpers.js';
+
+describe('useColor', () => {
+  test.each<[ColorMode, Record<string, string>, boolean, boolean]>([
+    ['auto', {}, true, true],
+    ['auto', {}, false, false],
+    ['auto', { NO_COLOR: '1' }, true, false],
+    ['auto', { NO_COLOR: '' }, true, true], // empty NO_COLOR does not count
+    ['auto', { TERM: 'dumb' }, true, false],
+    ['auto', { FORCE_COLOR: '1' }, false, true],
+    ['auto', { FORCE_COLOR: '' }, false, true],
+    ['auto', { FORCE_COLOR: '0' }, true, false],
+    ['auto', { FORCE_COLOR: 'false' }, true, false],
+    ['auto', { FORCE_COLOR: '1', NO_COLOR: '1' }, false, true], // forcing is the more specific request
+    ['always', { NO_COLOR: '1', TERM: 'dumb' }, false, true],
+    ['never', { FORCE_COLOR: '1' }, true, false],
+  ])('%s, env %j, tty %s → %s', (mode, env, tty, expected) => expect(useColor(mode, env, tty)).toBe(expected));
+});
+
+describe('outputWidth', () => {
+  test.each<[number | undefined, Record<string, string>, number]>([
+    [90, {}, 90],
+    [90, { COLUMNS: '60' }, 90], // the terminal knows best
+    [undefined, { COLUMNS: '60' }, 60],
+    [undefined, {}, 80],
+    [undefined, { COLUMNS: 'large' }, 80],
+    [0, { COLUMNS: '70' }, 70],
+    [20, {}, 40], // a sensible minimum
+    [250, {}, 100], // a readable maximum for prose
+  ])('columns %s, env %j → %d', (columns, env, width) => expect(outputWidth(columns, env)).toBe(width));
+});
+
+describe('pagerCommand', () => {
+  test.each<[boolean, Record<string, string>, boolean, string | undefined]>([
+    [true, {}, true, 'less -FRX'],
+    [true, { PAGER: 'more' }, true, 'more'],
+    [true, { PAGER: 'less -R' }, true, 'less -R'],
+    [true, { PAGER: '' }, true, undefined],
+    [true, { PAGER: 'cat' }, true, undefined],
+    [true, {}, false, undefined], // never when stdout is not a terminal
+    [false, {}, true, undefined], // --no-pager
+    [true, { TERM: 'dumb' }, true, undefined],
+  ])('enabled %s, env %j, tty %s → %s', (enabled, env, tty, command) => expect(pagerCommand(enabled, env, tty)).toBe(command));
+
+  test('needsPager: only output longer than the screen', () => {
+    expect(needsPager('a\nb\n', 24)).toBe(false);
+    expect(needsPager('x\n'.repeat(30), 24)).toBe(true);
+    expect(needsPager('x\n'.repeat(30), undefined)).toBe(true);
+  });
+});
+
+describe('the pager, from the CLI', () => {
+  const pagerCalls = () => {
+    const calls: { command: string; text: string }[] = [];
+    return { calls, page: async (command: string, text: string) => (calls.push({ command, text }), true) };
+  };
+
+  test.each([['list'], ['show', 'a8']])('%j longer than the terminal goes through less -FRX', async (...argv) => {
+    const { calls, page } = pagerCalls();
+    const r = await runCli(argv, { tty: true, columns: 80, rows: 8, page });
+    expect(r.code).toBe(0);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.command).toBe('less -FRX');
+    expect(calls[0]!.text.length).toBeGreaterThan(100);
+    expect(r.stdout).toBe(''); // the pager printed it
+  });
+
+  test.each<[string[], Parameters<typeof runCli>[1], string]>([
+    [['list'], { tty: true, rows: 100 }, 'short output'],
+    [['--no-pager', 'list'], { tty: true, rows: 8 }, '--no-pager'],
+    [['list', '--no-pager'], { tty: true, rows: 8 }, '--no-pager after the command'],
+    [['list'], { tty: false, rows: 8 }, 'not a terminal'],
+    [['list'], { tty: true, rows: 8, env: { PAGER: 'cat' } }, 'PAGER=cat'],
+    [['search', 'profil', '--limit', '9'], { tty: true, rows: 8 }, 'search results are not paged'],
+  ])('%j: no pager (%s)', async (argv, options, _why) => {
+    const { calls, page } = pagerCalls();
+    const r = await runCli(argv, { ...options, page });
+    expect(calls).toEqual([]);
+    expect(r.stdout.length).toBeGreaterThan(100);
+  });
+
+  test('$PAGER is used', async () => {
+    const { calls, page } = pagerCalls();
+    await runCli(['list'], { tty: true, rows: 8, env: { PAGER: 'more' }, page });
+    expect(calls[0]?.command).toBe('more');
+  });
+
+  test('a pager that cannot run: the output is printed anyway', async () => {
+    const r = await runCli(['list'], { tty: true, rows: 8, page: async () => false });
+    expect(r.stdout).toContain('d1');
+  });
+});
