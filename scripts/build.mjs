@@ -9,7 +9,9 @@
 //    dist/search.js   search, show <words>: the search engine and index
 //    dist/fuzzy.js    searches with words the index does not know: Fuse.js, the stemmer
 //    dist/render.js   show: the answers composed for the terminal, their layout
-//    dist/compose.js  show with --faq: marked + marked-terminal, to compose answers;
+//    dist/compose.js  show with --faq: marked + marked-terminal, to compose answers
+//    dist/browse.js   the interactive finder: @inquirer/search
+//    dist/completion.js  shell completion;
 // 3. writes dist/THIRD-PARTY-LICENSES.txt for the packages bundled into dist/;
 // 4. makes the V8 code caches of the chunks (scripts/code-cache.mjs).
 import { build } from 'esbuild';
@@ -21,7 +23,14 @@ import { asciiJson, makeBundleData, root } from './bundle-data.mjs';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // Modules imported dynamically (`await import('./x.js')`), each its own file in dist/,
 // loaded only by the commands that need them.
-const LAZY = { search: 'src/search.ts', fuzzy: 'src/fuzzy.ts', render: 'src/render.ts', compose: 'src/compose.ts' };
+const LAZY = {
+  search: 'src/search.ts',
+  fuzzy: 'src/fuzzy.ts',
+  render: 'src/render.ts',
+  compose: 'src/compose.ts',
+  browse: 'src/browse.ts',
+  completion: 'src/completion.ts',
+};
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
 

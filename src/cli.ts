@@ -3,7 +3,8 @@
 // FAQ, call the pure core (search, format, render) and print what it returns.
 //
 // Exit codes: 0 found, 1 nothing found (or unknown id), 2 usage or input error,
-// 70 a bug (an unexpected error, printed with its stack).
+// 130 the user left the interactive finder, 70 a bug (an unexpected error, printed
+// with its stack).
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FaqError } from './errors.js';
@@ -43,6 +44,8 @@ interface GlobalOptions {
 }
 
 const EXIT_BUG = 70;
+/** The user left the finder (Esc, Ctrl-C), as shells report an interrupted command. */
+const EXIT_CANCELLED = 130;
 const BUGS_URL = 'https://github.com/mcp-faq/mcp-faq/issues';
 
 /** Runs the CLI on the real process and sets its exit code. */
@@ -87,11 +90,16 @@ export async function run(io: Io): Promise<number> {
   const cli = new Cli(io);
   try {
     const program = cli.program();
-    if (io.argv.length === 0) {
-      io.stdout.write(program.helpInformation()); // bare `mcp-faq`: the help
-      return 0;
+    let argv = io.argv;
+    if (argv.length === 0) {
+      // Bare `mcp-faq`: the finder on a terminal, the help otherwise.
+      if (!(io.stdout.isTTY === true && io.stdinIsTTY())) {
+        io.stdout.write(program.helpInformation());
+        return 0;
+      }
+      argv = ['browse'];
     }
-    await program.parseAsync(io.argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return cli.exitCode;
   } catch (error) {
     return cli.report(error);
@@ -137,8 +145,10 @@ Exemples :
   mcp-faq show a9                  lire une réponse
   mcp-faq show relevé              lire la réponse qui correspond le mieux
   mcp-faq list                     toutes les questions, par catégorie
+  mcp-faq                          chercher de façon interactive (sur un terminal)
 
-Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d’utilisation.`,
+Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d’utilisation,
+130 recherche interactive quittée.`,
     );
 
     program
@@ -171,6 +181,34 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
         '\nExemples :\n  mcp-faq search "mot de passe"\n  mcp-faq search telecharger certificat\n  mcp-faq search merge profiles --limit 3\n  mcp-faq search --json mdp',
       )
       .action((words: string[], options: { limit?: number; json?: boolean }) => this.search(words, options));
+
+    program
+      .command('browse')
+      .description('chercher et lire de façon interactive (ce que fait mcp-faq seul sur un terminal)')
+      .addHelpText(
+        'after',
+        '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents et\nanglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou Ctrl-C pour\nquitter (code 130).\n\nExemple :\n  mcp-faq browse',
+      )
+      .action(() => this.browse());
+
+    program
+      .command('completion')
+      .description('afficher le script de complétion pour bash, zsh ou fish')
+      .argument('<shell>', 'bash, zsh ou fish')
+      .addHelpText(
+        'after',
+        '\nExemples :\n  source <(mcp-faq completion bash)                      # dans ~/.bashrc\n' +
+          '  mcp-faq completion fish > ~/.config/fish/completions/mcp-faq.fish',
+      )
+      .action((shell: string) => this.completion(shell));
+
+    program
+      .command('__complete', { hidden: true })
+      .argument('<index>')
+      .argument('[words...]')
+      .allowUnknownOption()
+      .helpOption(false)
+      .action((index: string, words: string[] = []) => this.complete(program, Number(index), words));
 
     return program;
   }
@@ -211,6 +249,59 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     const out = this.write(formatResults(results, faq, await this.formatOptions()));
     if (this.io.stderr.isTTY) this.io.stderr.write(`\nLire une réponse : mcp-faq show ${results[0]!.id}\n`);
     return out;
+  }
+
+  /** The interactive finder; Enter shows the chosen answer. */
+  private async browse(): Promise<void> {
+    if (!this.io.stdinIsTTY() || this.io.stdout.isTTY !== true) {
+      throw usage('le mode interactif a besoin d’un terminal.', 'Sans terminal : mcp-faq list, mcp-faq search <mots>, mcp-faq show <id>');
+    }
+    const { faq } = this.load();
+    const { runFinder } = await import('./browse.js');
+    const find = (query: string) => this.find(query, faq.entries.length, true, true);
+    const { rows = 24, columns = 80 } = this.io.stdout;
+    const result = await runFinder(faq, find, { rows, columns, color: this.color(this.io.stdout) });
+    if ('cancelled' in result) {
+      this.exitCode = EXIT_CANCELLED;
+      return;
+    }
+    await this.show([result.chosen], {});
+  }
+
+  private async completion(shell: string): Promise<void> {
+    const { SHELLS, completionScript } = await import('./completion.js');
+    if (!(SHELLS as readonly string[]).includes(shell)) {
+      throw usage(`pas de complétion pour ${quoteInput(shell)} : choisissez bash, zsh ou fish.`, 'Exemple : mcp-faq completion bash');
+    }
+    await this.write(completionScript(shell as (typeof SHELLS)[number]));
+  }
+
+  /** Candidates for the completion scripts: `value<TAB>description` lines. */
+  private async complete(program: Command, index: number, words: string[]): Promise<void> {
+    const { complete, formatCandidates } = await import('./completion.js');
+    // The FAQ in use, as the completed command line would choose it.
+    const faqAt = words.indexOf('--faq');
+    if (faqAt >= 0 && words[faqAt + 1] && faqAt + 1 !== index) this.globals.faq = words[faqAt + 1];
+    let ids: { id: string; question: string }[] = [];
+    try {
+      ids = this.load().faq.entries.map(({ id, question }) => ({ id, question }));
+    } catch {
+      // an unreadable FAQ file: complete the rest
+    }
+    const option = (o: Option) => ({
+      names: [o.short, o.long].filter((n): n is string => Boolean(n)),
+      description: o.description,
+      ...(o.required || o.optional ? { values: o.argChoices ?? (o.long === '--color' ? ['auto', 'always', 'never'] : []) } : {}),
+    });
+    const args = { show: 'ids', completion: 'shells', help: 'commands' } as const;
+    const spec = {
+      options: [...program.options.map(option), { names: ['-h', '--help'], description: 'afficher l’aide' }],
+      commands: program.commands
+        .filter((c) => !c.name().startsWith('__'))
+        .map((c) => ({ name: c.name(), description: c.description(), options: c.options.map(option), args: args[c.name() as keyof typeof args] })),
+      ids,
+    };
+    await this.write(formatCandidates(complete(spec, words, Number.isInteger(index) ? index : words.length - 1)));
   }
 
   // --- helpers
@@ -255,13 +346,13 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
   }
 
   /** Searches the FAQ; the search engine (Fuse.js, the index) loads only for this. */
-  private async find(query: string, limit: number, snippets = false): Promise<SearchResult[]> {
+  private async find(query: string, limit: number, snippets = false, prefix = false): Promise<SearchResult[]> {
     if (!this.searcher) {
       this.searchModule = await import('./search.js');
       const { faq, bundled } = this.load();
       this.searcher = await this.searchModule.searcherFor(faq, bundled);
     }
-    return this.searcher.search(query, { limit, snippets });
+    return this.searcher.search(query, { limit, snippets, prefix });
   }
 
   private color(stream: OutStream): boolean {

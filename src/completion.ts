@@ -1,0 +1,132 @@
+// Shell completion: `mcp-faq completion bash|zsh|fish` prints a script; the script
+// asks `mcp-faq __complete <index> -- <words…>` for the candidates of the word being
+// typed, so that they follow the program (commands and options, read from commander)
+// and the FAQ in use (ids, with their question as description; MCP_FAQ_FILE and
+// --faq count).
+
+export interface OptionSpec {
+  names: string[];
+  description: string;
+  /** Values it takes, when known (--color); [] for a free value (--faq); undefined: a flag. */
+  values?: string[];
+}
+
+export interface CommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  /** What its arguments are: ids (show), shells (completion), commands (help). */
+  args?: 'ids' | 'shells' | 'commands';
+}
+
+export interface CompletionSpec {
+  options: OptionSpec[];
+  commands: CommandSpec[];
+  ids: { id: string; question: string }[];
+}
+
+export interface Candidate {
+  value: string;
+  description?: string;
+}
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** The candidates for words[index] (words: the command line after `mcp-faq`). */
+export function complete(spec: CompletionSpec, words: string[], index: number): Candidate[] {
+  const current = words[index] ?? '';
+  const before = words.slice(0, index);
+  const previous = before[before.length - 1];
+  const command = spec.commands.find((c) => before.includes(c.name));
+  const options = [...spec.options, ...(command?.options ?? [])];
+
+  const takingValue = previous?.startsWith('-') ? options.find((o) => o.names.includes(previous) && o.values) : undefined;
+  if (takingValue) return matching(takingValue.values!.map((value) => ({ value })), current);
+  if (current.startsWith('-')) {
+    return matching(
+      options.flatMap((o) => o.names.filter((n) => n.startsWith('--')).map((value) => ({ value, description: o.description }))),
+      current,
+    );
+  }
+  if (!command) return matching(spec.commands.map((c) => ({ value: c.name, description: c.description })), current);
+  switch (command.args) {
+    case 'ids':
+      return matching(
+        spec.ids.map((e) => ({ value: e.id, description: e.question })),
+        current,
+        true,
+      );
+    case 'shells':
+      return matching(SHELLS.map((value) => ({ value })), current);
+    case 'commands':
+      return matching(spec.commands.map((c) => ({ value: c.name, description: c.description })), current);
+    default:
+      return [];
+  }
+}
+
+function matching(candidates: Candidate[], prefix: string, ignoreCase = false): Candidate[] {
+  const p = ignoreCase ? prefix.toLowerCase() : prefix;
+  return candidates.filter((c) => (ignoreCase ? c.value.toLowerCase() : c.value).startsWith(p));
+}
+
+/** Candidates as the scripts read them: one per line, `value<TAB>description`. */
+export function formatCandidates(candidates: Candidate[]): string {
+  const line = (c: Candidate) => (c.description ? `${c.value}\t${c.description.replace(/[\t\n]+/g, ' ')}` : c.value);
+  return candidates.map((c) => `${line(c)}\n`).join('');
+}
+
+/** The completion script for a shell. */
+export function completionScript(shell: Shell): string {
+  return SCRIPTS[shell];
+}
+
+const SCRIPTS: Record<Shell, string> = {
+  bash: `# mcp-faq: completion for bash. Install:
+#   mcp-faq completion bash > ~/.local/share/bash-completion/completions/mcp-faq
+# or add to ~/.bashrc:  source <(mcp-faq completion bash)
+_mcp_faq() {
+  local IFS=$'\\n' line
+  local -a candidates=()
+  while IFS= read -r line; do
+    candidates+=("\${line%%$'\\t'*}")
+  done < <(mcp-faq __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1}" 2>/dev/null)
+  COMPREPLY=("\${candidates[@]}")
+  if [[ \${#COMPREPLY[@]} -eq 0 && \${COMP_WORDS[COMP_CWORD-1]} == --faq ]]; then
+    compopt -o default 2>/dev/null
+  fi
+}
+complete -o nosort -F _mcp_faq mcp-faq 2>/dev/null || complete -F _mcp_faq mcp-faq
+`,
+  zsh: `#compdef mcp-faq
+# mcp-faq: completion for zsh. Install: put this file in a directory of $fpath as
+# _mcp-faq, e.g.  mcp-faq completion zsh > ~/.zfunc/_mcp-faq  (with fpath+=~/.zfunc
+# before compinit in ~/.zshrc), or add to ~/.zshrc:  source <(mcp-faq completion zsh)
+_mcp_faq() {
+  local -a candidates
+  local line
+  for line in "\${(@f)$(mcp-faq __complete $((CURRENT - 2)) -- "\${(@)words[2,-1]}" 2>/dev/null)}"; do
+    [[ -n $line ]] && candidates+=("\${\${line%%$'\\t'*}//:/\\\\:}:\${line#*$'\\t'}")
+  done
+  if [[ \${words[CURRENT-1]} == --faq ]]; then
+    _files
+  else
+    _describe -V mcp-faq candidates
+  fi
+}
+if [[ -n \${ZSH_VERSION-} ]]; then
+  if (( $+functions[compdef] )); then compdef _mcp_faq mcp-faq; fi
+fi
+`,
+  fish: `# mcp-faq: completion for fish. Install:
+#   mcp-faq completion fish > ~/.config/fish/completions/mcp-faq.fish
+function __mcp_faq_complete
+    set -l words (commandline -opc)[2..-1]
+    set -l current (commandline -ct)
+    mcp-faq __complete (count $words) -- $words $current 2>/dev/null
+end
+complete -c mcp-faq -f -a '(__mcp_faq_complete)'
+complete -c mcp-faq -l faq -r -F
+`,
+};

@@ -1,0 +1,110 @@
+// Shell completion: the candidates (pure), then the scripts in real shells, with the
+// built binary on PATH as `mcp-faq`.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { complete, type CompletionSpec } from '../src/completion.js';
+import { faq, fixturePath, root, runCli } from './helpers.js';
+import { ensureCommand, TerminalSession } from './terminal-session.js';
+
+const spec: CompletionSpec = {
+  options: [
+    { names: ['--faq'], description: 'fichier', values: [] },
+    { names: ['--color'], description: 'couleurs', values: ['auto', 'always', 'never'] },
+    { names: ['--no-color'], description: 'sans couleurs' },
+  ],
+  commands: [
+    { name: 'list', description: 'lister', options: [{ names: ['--json'], description: 'JSON' }] },
+    { name: 'show', description: 'afficher', options: [{ names: ['--raw'], description: 'brut' }], args: 'ids' },
+    { name: 'search', description: 'chercher', options: [{ names: ['-n', '--limit'], description: 'n', values: [] }] },
+    { name: 'completion', description: 'script', options: [], args: 'shells' },
+  ],
+  ids: [
+    { id: 'a1', question: 'Q1' },
+    { id: 'a10', question: 'Q10' },
+    { id: 'b1', question: 'Q2' },
+  ],
+};
+
+describe('complete', () => {
+  test.each<[string[], number, string[]]>([
+    [[''], 0, ['list', 'show', 'search', 'completion']],
+    [['sh'], 0, ['show']],
+    [['s'], 0, ['show', 'search']],
+    [['--'], 0, ['--faq', '--color', '--no-color']],
+    [['--color', ''], 1, ['auto', 'always', 'never']],
+    [['--color', 'a'], 1, ['auto', 'always']],
+    [['show', 'a'], 1, ['a1', 'a10']],
+    [['show', 'A'], 1, ['a1', 'a10']],
+    [['show', 'a1', ''], 2, ['a1', 'a10', 'b1']],
+    [['show', '--'], 1, ['--faq', '--color', '--no-color', '--raw']],
+    [['search', '--l'], 1, ['--limit']],
+    [['search', 'mot', ''], 2, []],
+    [['completion', ''], 1, ['bash', 'zsh', 'fish']],
+    [['--faq', 'x.md', 'show', 'b'], 3, ['b1']],
+    [['--faq', ''], 1, []],
+  ])('%j at %d → %j', (words, index, values) => {
+    expect(complete(spec, words, index).map((c) => c.value)).toEqual(values);
+  });
+
+  test('ids come with their question as description', () => {
+    expect(complete(spec, ['show', 'b'], 1)).toEqual([{ value: 'b1', description: 'Q2' }]);
+  });
+
+  test('the CLI completes from its real commands, options and FAQ', async () => {
+    const lines = async (...words: string[]) => (await runCli(['__complete', String(words.length - 1), '--', ...words])).stdout.split('\n').filter(Boolean);
+    expect(await lines('')).toEqual(expect.arrayContaining(['list\tlister les questions, par catégorie', 'browse\tchercher et lire de façon interactive (ce que fait mcp-faq seul sur un terminal)']));
+    expect((await lines('')).some((l) => l.startsWith('__'))).toBe(false);
+    expect(await lines('show', 'a9')).toEqual([`a9\t${faq.entries[8]!.question}`]);
+    expect((await lines('search', '--')).map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['--limit', '--json', '--faq', '--help']));
+    expect(await lines('--faq', fixturePath('english.md'), 'show', 'p')).toEqual(['p1\tHow do I reset my password?', 'p2\tHow do I delete my account?']);
+  });
+});
+
+describe('the scripts, in real shells', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-path-'));
+  writeFileSync(join(dir, 'mcp-faq'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/mcp-faq.js'))} "$@"\n`);
+  chmodSync(join(dir, 'mcp-faq'), 0o755);
+  const env = { PATH: `${dir}:${process.env.PATH ?? ''}`, HOME: dir };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let session: TerminalSession | undefined;
+  afterEach(() => session?.close());
+
+  test('bash: sourcing the script completes `mcp-faq sh` and `mcp-faq show a`', () => {
+    const bash = ensureCommand('bash');
+    const script = `
+      source <(mcp-faq completion bash)
+      comp() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _mcp_faq; echo "\${COMPREPLY[*]}"; }
+      comp mcp-faq sh
+      comp mcp-faq show a
+      comp mcp-faq --color ''
+      comp mcp-faq completion z`;
+    const r = spawnSync(bash, ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual(['show', 'a1 a2 a3 a4 a5 a6 a7 a8 a9', 'auto always never', 'zsh', '']);
+  });
+
+  test('fish: `mcp-faq sh` and `mcp-faq show a`, with descriptions', () => {
+    const fish = ensureCommand('fish');
+    const r = spawnSync(fish, ['--no-config', '-c', 'mcp-faq completion fish | source; complete -C "mcp-faq sh"; complete -C "mcp-faq show a9"'], { encoding: 'utf8', env });
+    expect(r.stdout).toBe(`show\tafficher la réponse à une ou plusieurs questions\na9\t${faq.entries[8]!.question}\n`);
+  });
+
+  test('zsh: Tab completes `mcp-faq sh` and lists ids with their questions', async () => {
+    const zsh = ensureCommand('zsh');
+    session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
+    // (PATH again: Debian's /etc/zsh/zshenv, read even by zsh -f, sets its own.)
+    session.type(`export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`);
+    session.press('Enter');
+    await session.waitFor(/^\$ ?$/m);
+    session.type('mcp-faq sh');
+    session.press('Tab');
+    await session.waitFor(/^\$ mcp-faq show\s*$/m); // (capture-pane drops trailing spaces)
+    session.press('C-u');
+    session.type('mcp-faq show a');
+    session.press('Tab');
+    await session.waitFor(/^a9 +-- Comment puis-je accéder à mon relevé de note/m);
+  });
+});

@@ -1,0 +1,95 @@
+// The interactive finder and the pager in a real terminal (tmux), on the built binary.
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { faq, root } from './helpers.js';
+import { TerminalSession } from './terminal-session.js';
+
+const mcp = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/mcp-faq.js'))}`;
+let session: TerminalSession | undefined;
+const shell = (options: ConstructorParameters<typeof TerminalSession>[1] = {}) => {
+  session = new TerminalSession('bash --norc --noprofile', { ...options, env: { PS1: '$ ', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env } });
+  return session;
+};
+afterEach(() => session?.close());
+
+const a7 = faq.entries[6]!;
+
+describe('the interactive finder', () => {
+  test('bare mcp-faq: type "mot de pase", see a7, Enter shows its answer, exit 0', async () => {
+    const t = shell();
+    t.type(`${mcp}; echo EXIT=$?`);
+    t.press('Enter');
+    await t.waitFor(/Votre question/);
+    await t.waitFor(/a1 {2}Comment puis-je accéder/); // every question before typing
+    t.type('mot de pase');
+    const screen = await t.waitFor(/❯ a7 {2}J’ai perdu les informations/);
+    expect(screen).not.toMatch(/❯ a1 /);
+    t.press('Enter');
+    const answer = await t.waitFor(/EXIT=\d+/);
+    expect(answer).toContain('a7 · Microsoft Certification Profile');
+    expect(answer).toContain('Si vous ne vous souvenez pas des informations');
+    expect(answer).toContain('(https://aka.ms/mcpforum)');
+    expect(answer).toContain('EXIT=0');
+    expect(answer.replace(/\s+/g, ' ')).toContain(a7.question.slice(0, 60));
+  });
+
+  test('typos, accents and English filter the list too', async () => {
+    const t = shell();
+    t.type(`${mcp} browse; echo EXIT=$?`);
+    t.press('Enter');
+    await t.waitFor(/Votre question/);
+    t.type('download certificate');
+    await t.waitFor(/❯ b[12] {2}/);
+    t.press('Down');
+    const screen = await t.waitFor(/❯ b2 {2}J’ai été incapable|❯ b1 {2}Comment puis-je trouver/);
+    expect(screen).toMatch(/b1 {2}Comment puis-je trouver/);
+    t.press('C-c');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=130');
+  });
+
+  test.each([['Escape'], ['C-c']])('%s leaves with the terminal restored (echo, line mode, cursor)', async (key) => {
+    const t = shell();
+    t.type(`${mcp}; echo EXIT=$?`);
+    t.press('Enter');
+    await t.waitFor(/Votre question/);
+    t.type('relev');
+    await t.waitFor(/❯ a9 /);
+    t.press(key);
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('EXIT=130');
+    expect(screen).not.toMatch(/Votre question/); // the prompt is cleared
+    expect(t.cursorVisible()).toBe(true);
+    t.type('stty -a | tr " " "\\n" | grep -x -e echo -e -echo -e icanon -e -icanon | tr "\\n" " "; echo');
+    t.press('Enter');
+    await t.waitFor(/^icanon echo\s*$/m); // not -icanon, not -echo
+  });
+
+  test('not a terminal: bare mcp-faq prints the help, browse is a usage error', async () => {
+    const t = shell();
+    t.type(`${mcp} < /dev/null | head -1; ${mcp} browse < /dev/null; echo EXIT=$?`);
+    t.press('Enter');
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('Utilisation : mcp-faq [options] <commande>');
+    expect(screen).toContain('le mode interactif a besoin d’un terminal');
+    expect(screen).toContain('EXIT=2');
+  });
+});
+
+describe('the pager, in a real terminal', () => {
+  test('long output goes through less; q quits; exit 0', async () => {
+    const t = shell({ height: 12, env: { PAGER: '' } });
+    t.type(`unset PAGER; ${mcp} list; echo EXIT=$?`);
+    t.press('Enter');
+    const paged = await t.waitFor(/^:\s*$/m); // less's prompt
+    expect(paged).not.toContain('EXIT=');
+    t.press('q');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
+  });
+
+  test('short output and --no-pager print directly', async () => {
+    const t = shell({ height: 12 });
+    t.type(`${mcp} --no-pager list | tail -1; ${mcp} --no-pager list > /dev/null; echo EXIT=$?`);
+    t.press('Enter');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
+  });
+});

@@ -1,0 +1,50 @@
+// The npm package: `npm pack` holds only what runs, and `npm install -g` of the
+// tarball into an empty prefix, offline, gives a working mcp-faq from any directory.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { root, version } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'mcp-faq-pack-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const npm = (args: string[], cwd = root) =>
+  spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+describe('the package', () => {
+  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet; npm
+  // test has just built it.
+  const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work]);
+  const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+  const files = info!.files.map((f) => f.path).sort();
+
+  test('npm pack: only what runs (bin/, dist/), the README and the license', () => {
+    expect(pack.status).toBe(0);
+    for (const f of files) expect(f).toMatch(/^(bin\/|dist\/|package\.json$|README\.md$|LICENSE$)/);
+    expect(files).toEqual(expect.arrayContaining(['bin/mcp-faq.js', 'dist/main.js', 'dist/cli.js', 'dist/search.js', 'dist/render.js', 'dist/cli.js.cache', 'dist/THIRD-PARTY-LICENSES.txt', 'LICENSE', 'README.md']));
+    expect(files.some((f) => /^(src|test|scripts|bench|faq)\/|tsconfig|vitest/.test(f))).toBe(false);
+  });
+
+  test('package.json is complete for publishing', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    for (const field of ['description', 'keywords', 'license', 'repository', 'files', 'engines', 'bin']) expect(pkg[field], field).toBeTruthy();
+    expect(pkg.engines).toEqual({ node: '>=20' });
+    expect(pkg.bin).toEqual({ 'mcp-faq': 'bin/mcp-faq.js' });
+    expect(pkg.dependencies).toBeUndefined(); // everything it runs is bundled in dist/
+  });
+
+  test('npm install -g of the tarball, offline, into an empty prefix: mcp-faq works from anywhere', () => {
+    const prefix = join(work, 'prefix');
+    const install = npm(['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, join(work, info!.filename)], work);
+    expect(install.status, install.stderr).toBe(0);
+    const run = (...args: string[]) =>
+      spawnSync(join(prefix, 'bin/mcp-faq'), args, { cwd: tmpdir(), encoding: 'utf8', env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH}` } });
+    expect(run('--version').stdout).toBe(`${version}\n`);
+    const search = run('search', 'mot de passe');
+    expect(search.status).toBe(0);
+    expect(search.stdout).toMatch(/^a7 {2}/);
+    expect(run('show', 'a6').stdout).toContain('[image : Save and Continue Image]');
+    expect(run('completion', 'bash').stdout).toContain('complete -o nosort -F _mcp_faq mcp-faq');
+  });
+});
