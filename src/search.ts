@@ -230,9 +230,16 @@ export class Searcher {
     });
 
     const units: Unit[] = [];
+    // A unit says something once: "je n'arrive pas" is one failure, not two. Units are
+    // the same when they stand for the same notions (or, without one, the same stems).
+    const sameness = (alts: Map<string, number>) => {
+      const keys = [...alts.keys()];
+      const concepts = keys.filter((k) => k.startsWith('~'));
+      return (concepts.length ? concepts : keys).sort().join('|');
+    };
     const add = (alts: Map<string, number>, weight: number, words: string[]) => {
-      const key = [...alts.keys()].sort().join('|');
-      if (units.some((u) => [...u.alts.keys()].sort().join('|') === key)) return;
+      const key = sameness(alts);
+      if (units.some((u) => sameness(u.alts) === key)) return;
       units.push({ alts, weight: weight * this.idf([...alts.keys()]), strong: weight >= 1, words });
     };
     for (let i = 0; i < terms.length && units.length < MAX_UNITS; ) {

@@ -267,7 +267,7 @@ describe('quality on the shared dev set (bench/queries-dev.jsonl)', () => {
 });
 
 describe('every bench query', () => {
-  const queries = ['dev', 'extra', 'holdout', 'holdout2'].flatMap((set) => readQueries(`${root}/bench/queries-${set}.jsonl`) as Query[]);
+  const queries = ['dev', 'extra', 'holdout', 'holdout2', 'holdout3'].flatMap((set) => readQueries(`${root}/bench/queries-${set}.jsonl`) as Query[]);
 
   test('gets the same answer whether fuzzy.ts is given or loaded on demand', async () => {
     const lean = new Searcher(index, faq);
