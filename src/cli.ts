@@ -13,7 +13,7 @@ import { entryJson, formatCandidates, formatList, formatResults, listJson, resul
 import type { Searcher, SearchResult } from './search.js';
 import { bundled, loadFaqFile, type Source } from './source.js';
 import { styles } from './style.js';
-import { needsPager, outputWidth, pagerCommand, useColor, type ColorMode, type Env } from './terminal.js';
+import { COLOR_MODES, needsPager, outputWidth, pagerCommand, useColor, type ColorMode, type Env } from './terminal.js';
 import { oneLine, quoteInput, stripControls } from './text.js';
 
 declare const MCP_FAQ_VERSION: string;
@@ -217,8 +217,8 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
 
   private async list(options: { json?: boolean }): Promise<void> {
     const { faq } = this.load();
-    if (options.json) return this.write(json(listJson(faq)));
-    return this.page(formatList(faq, await this.formatOptions()));
+    if (options.json) this.write(json(listJson(faq)));
+    else await this.page(formatList(faq, await this.formatOptions()));
   }
 
   private async show(args: string[], options: { json?: boolean; raw?: boolean }): Promise<void> {
@@ -241,14 +241,13 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     const { faq } = this.load();
     const results = await this.find(query, options.limit ?? 5, !options.json);
     if (options.json) {
-      await this.write(json(resultsJson(results, faq)));
+      this.write(json(resultsJson(results, faq)));
       if (results.length === 0) this.nothingFound(query);
       return;
     }
     if (results.length === 0) throw nothingFound(query);
-    const out = this.write(formatResults(results, faq, await this.formatOptions()));
+    this.write(formatResults(results, faq, await this.formatOptions()));
     if (this.io.stderr.isTTY) this.io.stderr.write(`\nLire une réponse : mcp-faq show ${results[0]!.id}\n`);
-    return out;
   }
 
   /** The interactive finder; Enter shows the chosen answer. */
@@ -273,7 +272,7 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     if (!(SHELLS as readonly string[]).includes(shell)) {
       throw usage(`pas de complétion pour ${quoteInput(shell)} : choisissez bash, zsh ou fish.`, 'Exemple : mcp-faq completion bash');
     }
-    await this.write(completionScript(shell as (typeof SHELLS)[number]));
+    this.write(completionScript(shell as (typeof SHELLS)[number]));
   }
 
   /** Candidates for the completion scripts: `value<TAB>description` lines. */
@@ -291,7 +290,7 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     const option = (o: Option) => ({
       names: [o.short, o.long].filter((n): n is string => Boolean(n)),
       description: o.description,
-      ...(o.required || o.optional ? { values: o.argChoices ?? (o.long === '--color' ? ['auto', 'always', 'never'] : []) } : {}),
+      ...(o.required || o.optional ? { values: o.long === '--color' ? [...COLOR_MODES] : [] } : {}),
     });
     const args = { show: 'ids', completion: 'shells', help: 'commands' } as const;
     const spec = {
@@ -301,22 +300,24 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
         .map((c) => ({ name: c.name(), description: c.description(), options: c.options.map(option), args: args[c.name() as keyof typeof args] })),
       ids,
     };
-    await this.write(formatCandidates(complete(spec, words, Number.isInteger(index) ? index : words.length - 1)));
+    this.write(formatCandidates(complete(spec, words, Number.isInteger(index) ? index : words.length - 1)));
   }
 
   // --- helpers
 
   /** Ids → entries; anything that is not a list of ids is a query, answered when one result stands out. */
   private async resolve(faq: Faq, args: string[]): Promise<FaqEntry[]> {
-    const found = args.map((a) => findEntry(faq, stripControls(a).trim()));
+    const clean = args.map((a) => stripControls(a).trim());
+    const found = clean.map((a) => findEntry(faq, a));
     if (found.every((e) => e !== undefined)) return found as FaqEntry[];
-    const unknown = args.find((a, i) => !found[i] && /^\s*[a-z]{1,3}\d{1,3}\s*$/i.test(a));
-    if (unknown !== undefined || args.every((a) => /^\s*[a-z]{1,3}\d{1,3}\s*$/i.test(a))) {
-      const id = unknown ?? args[found.findIndex((e) => !e)]!;
-      const near = nearestIds(faq, stripControls(id).trim());
+    // An unknown word shaped like an id ("a10", "B3") is a mistyped id, not a query.
+    const looksLikeId = (a: string) => /^[a-z]{1,3}\d{1,3}$/i.test(a);
+    const unknown = clean.find((a, i) => !found[i] && looksLikeId(a));
+    if (unknown !== undefined) {
+      const near = nearestIds(faq, unknown);
       throw new FaqError(
         'not-found',
-        `identifiant inconnu : ${quoteInput(id)}.`,
+        `identifiant inconnu : ${quoteInput(unknown)}.`,
         (near.length ? `Vouliez-vous dire : ${near.join(', ')} ?  (mcp-faq show ${near[0]})\n` : '') +
           'Toutes les questions : mcp-faq list',
       );
@@ -366,9 +367,8 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     return { styles: await styles(this.color(stream)), width: tty ? outputWidth(stream.columns, this.io.env) : undefined };
   }
 
-  private write(text: string): Promise<void> {
+  private write(text: string): void {
     this.io.stdout.write(text);
-    return Promise.resolve();
   }
 
   /** Long output on a terminal goes through the pager; anything else is written as is. */
@@ -376,7 +376,7 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
     const out = text.endsWith('\n') ? text : `${text}\n`;
     const command = pagerCommand(this.globals.pager !== false, this.io.env, this.io.stdout.isTTY === true);
     if (command && this.io.page && needsPager(out, this.io.stdout.rows) && (await this.io.page(command, out, this.io.env))) return;
-    return this.write(out); // short, not a terminal, --no-pager, or no pager after all
+    this.write(out); // short, not a terminal, --no-pager, or no pager after all
   }
 
   private nothingFound(query: string): void {
@@ -426,7 +426,7 @@ function parseLimit(value: string): number {
 }
 
 function parseColor(value: string): ColorMode {
-  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  if ((COLOR_MODES as readonly string[]).includes(value)) return value as ColorMode;
   throw new InvalidArgumentError(`« ${oneLine(value, 20)} » : choisissez auto, always ou never.`);
 }
 

@@ -105,7 +105,7 @@ export class Analyzer {
   private readonly parsed: Phrase[] = [];
 
   /**
-   * `stem` stems the words `known` does not have (precomputed stems, "" for a word
+   * `stemmer` stems the words `known` does not have (precomputed stems, "" for a word
    * that is its own stem: see SearchIndex.stems); its results are kept.
    */
   constructor(

@@ -132,7 +132,7 @@ interface Unit {
   weight: number;
   /** Not a weak notion ("qu'est-ce que", "impossible"): it can anchor a result. */
   strong: boolean;
-  /** Positions in the query, for debugging. */
+  /** The words of the query it stands for. */
   words: string[];
 }
 
@@ -208,7 +208,7 @@ export class Searcher {
     return top;
   }
 
-  /** The query's units (exported for tests and for `--explain`-style debugging). */
+  /** The query's units: what it asks, once each, with their weight (public for tests). */
   units(query: string, prefix = false): Unit[] {
     const terms = this.analyzer.terms(query);
     const quality = terms.map(() => 1);

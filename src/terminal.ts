@@ -2,7 +2,8 @@
 // color, how wide to wrap, whether and how to page. cli.ts gathers the facts
 // (isTTY, columns, env) and acts on the answers.
 
-export type ColorMode = 'auto' | 'always' | 'never';
+export const COLOR_MODES = ['auto', 'always', 'never'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
 export type Env = Record<string, string | undefined>;
 
 /**
