@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error: a plain JavaScript build script
-import { asciiJson, makeBundleData } from './scripts/bundle-data.mjs';
+import { asciiJson, makeBundleData } from './src/build/bundle-data.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -1,4 +1,4 @@
-// What the build embeds for the bundled FAQ (see scripts/bundle-data.mjs): the parsed
+// What the build embeds for the bundled FAQ (see src/build/bundle-data.mjs): the parsed
 // FAQ (dist/cli.js), its search index (dist/search.js) and its answers composed for
 // the terminal (dist/render.js). Build-time only: the CLI never imports this module.
 

@@ -23,7 +23,7 @@
 // - html: it prints tags raw; `<br/>` becomes a line break, anchors vanish, other
 //   tags are dropped and their text kept.
 // Code highlighting (cli-highlight) and emoji are not needed by FAQ content; the
-// build replaces those modules with stubs (scripts/build.mjs).
+// build replaces those modules with stubs (src/build/build.mjs).
 
 import { Chalk } from 'chalk';
 import { Marked, type Token, type Tokens } from 'marked';

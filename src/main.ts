@@ -3,7 +3,7 @@
 // code cache, so that start-up does not spend its time compiling JavaScript.
 // - Node ≥ 22.1 has module.enableCompileCache(): Node keeps the cache itself.
 // - Older Node (20): the build makes a code cache per chunk (dist/<chunk>.js.cache,
-//   see scripts/code-cache.mjs) and the ChunkLoader below compiles each chunk with
+//   see src/build/code-cache.mjs) and the ChunkLoader below compiles each chunk with
 //   it. The cache is only read, never written; when V8 rejects it (another Node
 //   version, other flags), the chunk is compiled as usual.
 // Only this project's chunks go through the loader; every other require is Node's.
@@ -21,7 +21,7 @@ export class ChunkLoader {
 
   readonly dir: string;
 
-  /** `useCache: false`: compile without the code cache (to make it, see scripts/code-cache.mjs). */
+  /** `useCache: false`: compile without the code cache (to make it, see src/build/code-cache.mjs). */
   constructor(
     dir: string,
     private readonly options: { useCache: boolean } = { useCache: true },

@@ -1,5 +1,5 @@
 // Where the FAQ comes from: the bundled one (parsed at build time, see
-// scripts/build.mjs), or another file of the same format given by --faq or
+// src/build/build.mjs), or another file of the same format given by --faq or
 // MCP_FAQ_FILE, parsed at run time. Files are only ever read.
 
 import { readFileSync, statSync } from 'node:fs';

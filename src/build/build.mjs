@@ -1,6 +1,6 @@
 // Builds dist/ from src/ and faq/:
 // 1. parses and validates the bundled FAQ and builds its search index, with the very
-//    code the CLI runs (scripts/bundle-data.mjs); a FAQ error stops the build with
+//    code the CLI runs (src/build/bundle-data.mjs); a FAQ error stops the build with
 //    the file, the line and what is wrong;
 // 2. bundles the CLI into minified CommonJS files (CommonJS starts faster than ESM
 //    on Node 20), each loaded only by the commands that need it:
@@ -13,7 +13,7 @@
 //    dist/browse.js   the interactive finder: @inquirer/search
 //    dist/completion.js  shell completion;
 // 3. writes dist/THIRD-PARTY-LICENSES.txt for the packages bundled into dist/;
-// 4. makes the V8 code caches of the chunks (scripts/code-cache.mjs).
+// 4. makes the V8 code caches of the chunks (src/build/code-cache.mjs).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 const stubs = {
   name: 'stubs',
   setup(b) {
-    const stub = (name) => ({ path: join(root, 'scripts/stubs', `${name}.js`) });
+    const stub = (name) => ({ path: join(root, 'src/build/stubs', `${name}.js`) });
     b.onResolve({ filter: /^cli-highlight$/ }, () => stub('cli-highlight'));
     b.onResolve({ filter: /^node-emoji$/ }, () => stub('node-emoji'));
     b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/chalk/') ? stub('supports-color') : undefined));
@@ -55,7 +55,7 @@ const lazy = {
       const name = args.path.slice(2, -3);
       if (args.kind === 'require-call' && args.importer.endsWith('src/main.ts') && name === 'cli') return { path: args.path, external: true };
       if (args.kind !== 'dynamic-import') return undefined;
-      if (!LAZY[name]) return { errors: [{ text: `${args.path} is imported dynamically but is not in LAZY (scripts/build.mjs)` }] };
+      if (!LAZY[name]) return { errors: [{ text: `${args.path} is imported dynamically but is not in LAZY (src/build/build.mjs)` }] };
       return { path: args.path, external: true };
     });
   },
@@ -115,7 +115,7 @@ writeFileSync(
 );
 
 // 4. V8 code caches, for a start-up without compiling (see src/main.ts).
-const cache = spawnSync(process.execPath, [join(root, 'scripts/code-cache.mjs')], { stdio: 'inherit' });
+const cache = spawnSync(process.execPath, [join(root, 'src/build/code-cache.mjs')], { stdio: 'inherit' });
 if (cache.status !== 0) process.exit(1);
 
 const sizes = Object.entries(result.metafile.outputs).map(([f, o]) => `${relative(root, f)} ${(o.bytes / 1024).toFixed(0)} KiB`);
