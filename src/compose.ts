@@ -28,10 +28,7 @@
 import { Chalk } from 'chalk';
 import { Marked, type Token, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
-import { frenchSpacing, stripControls } from './text.js';
-
-/** Separates a logical line's prefix from its text (see above). */
-export const WRAP = '\u0001';
+import { frenchSpacing, stripControls, WRAP } from './text.js';
 
 const c = new Chalk({ level: 1 });
 

@@ -6,7 +6,7 @@
 
 import { wrapAnsi } from 'fast-wrap-ansi';
 import type { FaqEntry } from './faq.js';
-import { frenchSpacing } from './text.js';
+import { frenchSpacing, WRAP } from './text.js';
 
 export interface RenderOptions {
   /** Columns to wrap prose at. */
@@ -48,8 +48,8 @@ export async function supportsHyperlinks(stream: { isTTY?: boolean }): Promise<b
 
 /** The question as a title, its id and category, then the answer. */
 export function renderEntry(entry: FaqEntry, document: string, options: RenderOptions): string {
-  const title = layout(`\u0001\u001b[1m${frenchSpacing(entry.question)}\u001b[22m`, options);
-  const meta = layout(`\u0001\u001b[2m${entry.id} · ${entry.category}\u001b[22m`, options);
+  const title = layout(`${WRAP}\u001b[1m${frenchSpacing(entry.question)}\u001b[22m`, options);
+  const meta = layout(`${WRAP}\u001b[2m${entry.id} · ${entry.category}\u001b[22m`, options);
   return `${title}\n${meta}\n\n${layout(document, options)}\n`;
 }
 
@@ -71,7 +71,7 @@ export function layout(document: string, options: RenderOptions): string {
   if (!options.color) doc = doc.replace(SGR, '');
   const out: string[] = [];
   for (const line of doc.split('\n')) {
-    const at = line.indexOf('\u0001');
+    const at = line.indexOf(WRAP);
     if (at < 0) {
       out.push(line);
       continue;

@@ -42,6 +42,12 @@ export function oneLine(text: string, max = 60): string {
 /** User input quoted inside a message: « like this ». */
 export const quoteInput = (text: string, max = 60): string => `« ${oneLine(text, max)} »`;
 
+/**
+ * In a terminal document (see compose.ts), separates a logical line's prefix from the
+ * text to wrap. Content never holds it: the parser removes control characters.
+ */
+export const WRAP = '\u0001';
+
 /** French typography: « : ; ! ? » never start a line, « never ends one (no-break spaces). */
 export function frenchSpacing(text: string): string {
   return text.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
