@@ -16,16 +16,21 @@ export interface Lexicon {
   labels: string[];
   /** Every expression, as its folded words joined by spaces… */
   phrases: string[];
-  /** …and the notions it belongs to. */
-  concepts: number[][];
-  /** Expressions by the key of their first significant word (see wordKey), longest first. */
-  byKey: Record<string, number[]>;
+  /** …and the notions it belongs to, comma-separated. */
+  concepts: string[];
+  /**
+   * Expressions by the key of their first significant word (see wordKey), longest
+   * first, comma-separated. (Strings rather than arrays: the bundled index is parsed
+   * at every search, and a few hundred small arrays cost more than they save.)
+   */
+  byKey: Record<string, string>;
 }
 
 /** An expression, ready to match. */
 interface Phrase {
   words: string[];
   stems: string[];
+  concepts: number[];
   /** Index of its first word that is not a stop word (0 when all are). */
   from: number;
   /** Made of stop words only ("what is"): must match exactly. */
@@ -54,7 +59,8 @@ const WEAK = /^\(faible\)\s*/i;
 export function compileLexicon(glossary: string, stopwords: string, stem: Stemmer, source = 'glossary.txt'): Lexicon {
   const stop = [...new Set(stripComments(stopwords).flatMap((l) => tokenize(l).map((t) => t.word)))];
   const lexicon: Lexicon = { stop, weights: [], labels: [], phrases: [], concepts: [], byKey: {} };
-  const analyzer = new Analyzer(lexicon, stem);
+  const concepts: number[][] = [];
+  const byKey: Record<string, number[]> = {};
   const seen = new Map<string, number>();
   stripComments(glossary).forEach((line, index) => {
     if (!line.trim()) return;
@@ -70,19 +76,22 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
       const words = tokenize(expression).map((t) => t.word).join(' ');
       const known = seen.get(words);
       if (known !== undefined) {
-        if (!lexicon.concepts[known]!.includes(concept)) lexicon.concepts[known]!.push(concept);
+        if (!concepts[known]!.includes(concept)) concepts[known]!.push(concept);
         continue;
       }
-      const p = lexicon.phrases.length;
-      seen.set(words, p);
+      seen.set(words, lexicon.phrases.length);
       lexicon.phrases.push(words);
-      lexicon.concepts.push([concept]);
-      const { words: ws, stems, from } = analyzer.phrase(p);
-      (lexicon.byKey[wordKey(ws[from]!, stems[from]!)] ??= []).push(p);
+      concepts.push([concept]);
     }
   });
+  lexicon.concepts = concepts.map((c) => c.join(','));
+  const analyzer = new Analyzer(lexicon, stem);
+  lexicon.phrases.forEach((_, p) => {
+    const { words, stems, from } = analyzer.phrase(p);
+    (byKey[wordKey(words[from]!, stems[from]!)] ??= []).push(p);
+  });
   const length = (p: number) => lexicon.phrases[p]!.split(' ').length;
-  for (const list of Object.values(lexicon.byKey)) list.sort((a, b) => length(b) - length(a));
+  for (const [key, list] of Object.entries(byKey)) lexicon.byKey[key] = list.sort((a, b) => length(b) - length(a)).join(',');
   return lexicon;
 }
 
@@ -151,7 +160,8 @@ export class Analyzer {
       // ("se connecter" by "connecter"), or by its first word when all are.
       const from = Math.max(0, words.findIndex((w) => !this.stop.has(w)));
       const stems = words.map((w) => (this.stop.has(w) ? w : this.stem(w)));
-      phrase = { words, stems, from, exact: words.every((w) => this.stop.has(w)) };
+      const concepts = this.lexicon.concepts[p]!.split(',').map(Number);
+      phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)) };
       this.parsed[p] = phrase;
     }
     return phrase;
@@ -167,10 +177,11 @@ export class Analyzer {
   phrasesAt(terms: Term[], i: number): PhraseMatch[] {
     const first = terms[i]!;
     const found: PhraseMatch[] = [];
-    const { byKey, concepts } = this.lexicon;
+    const { byKey } = this.lexicon;
     const key = wordKey(first.word, first.stem);
-    for (const p of Object.hasOwn(byKey, key) ? byKey[key]! : []) {
-      const { words, stems, from, exact } = this.phrase(p);
+    if (!Object.hasOwn(byKey, key)) return found;
+    for (const p of byKey[key]!.split(',')) {
+      const { words, stems, concepts, from, exact } = this.phrase(Number(p));
       let j = i;
       let k = from;
       while (k < words.length) {
@@ -184,7 +195,7 @@ export class Analyzer {
       }
       if (k === words.length) {
         while (j > i + 1 && terms[j - 1]!.stop && !words.includes(terms[j - 1]!.word)) j--;
-        found.push({ start: i, end: j, concepts: concepts[p]! });
+        found.push({ start: i, end: j, concepts });
       }
     }
     return found.sort((a, b) => b.end - a.end);
