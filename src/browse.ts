@@ -4,7 +4,7 @@
 // @inquirer/search does the prompt; this file (dist/browse.js) loads only here.
 
 import search from '@inquirer/search';
-import type { Faq } from './faq.js';
+import { entriesById, type Faq } from './faq.js';
 import type { SearchResult } from './search.js';
 
 export interface FinderChoice {
@@ -23,7 +23,7 @@ export async function choicesFor(
   find: (query: string) => Promise<SearchResult[]>,
   columns = 80,
 ): Promise<FinderChoice[]> {
-  const byId = new Map(faq.entries.map((e) => [e.id, e]));
+  const byId = entriesById(faq);
   const width = Math.max(...faq.entries.map((e) => e.id.length));
   const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
   const choice = (id: string, detail?: string): FinderChoice => {

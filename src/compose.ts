@@ -98,7 +98,7 @@ function marked(): Marked {
         link(token: Tokens.Link) {
           const text = this.parser.parseInline(token.tokens);
           const href = stripControls(token.href);
-          const plain = text.replace(ANSI, '').trim();
+          const plain = stripControls(text).trim(); // the link text without its styles
           if (!plain || plain === href || `mailto:${plain}` === href) return hyperlink(c.blue.underline(href), href);
           return `${hyperlink(c.blue(text), href)} (${hyperlink(c.underline(href), href)})`;
         },
@@ -199,6 +199,3 @@ function decodeEntities(text: string): string {
     return ENTITIES[name.toLowerCase()] ?? m;
   });
 }
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b(?:\[[0-9;]*m|\]8;;[^\u0007]*\u0007)/g;

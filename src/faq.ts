@@ -226,6 +226,11 @@ function parseError(source: string, problems: Problem[]): FaqError {
   );
 }
 
+/** Entries by their exact id. */
+export function entriesById(faq: Faq): Map<string, FaqEntry> {
+  return new Map(faq.entries.map((e) => [e.id, e]));
+}
+
 /** Finds an entry by id, ignoring case. */
 export function findEntry(faq: Faq, id: string): FaqEntry | undefined {
   const key = id.toLowerCase();

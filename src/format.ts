@@ -1,7 +1,7 @@
 // Output of `list` and `search`, and the JSON shapes of every command: values in,
 // strings out. (Answers are rendered by render.ts.)
 
-import type { Faq, FaqEntry } from './faq.js';
+import { entriesById, type Faq, type FaqEntry } from './faq.js';
 import type { SearchResult, Snippet } from './search.js';
 import type { Styles } from './style.js';
 
@@ -27,7 +27,7 @@ export function formatList(faq: Faq, options: FormatOptions): string {
 /** Search results, best first: id and question, then category and a snippet of the answer. */
 export function formatResults(results: SearchResult[], faq: Faq, options: FormatOptions): string {
   const c = options.styles;
-  const byId = new Map(faq.entries.map((e) => [e.id, e]));
+  const byId = entriesById(faq);
   const idWidth = Math.max(...results.map((r) => r.id.length));
   const indent = idWidth + 2;
   const blocks = results.map((r) => {
@@ -43,7 +43,7 @@ export function formatResults(results: SearchResult[], faq: Faq, options: Format
 
 /** Candidates for an ambiguous `show <query>`: one line each. */
 export function formatCandidates(results: SearchResult[], faq: Faq, options: FormatOptions): string {
-  const byId = new Map(faq.entries.map((e) => [e.id, e]));
+  const byId = entriesById(faq);
   const idWidth = Math.max(...results.map((r) => r.id.length));
   return results.map((r) => item(options.styles.id(r.id.padEnd(idWidth)), byId.get(r.id)!.question, 2 + idWidth + 2, options)).join('\n');
 }
@@ -94,7 +94,7 @@ export const listJson = (faq: Faq) => faq.entries.map(({ id, category, question 
 export const entryJson = ({ id, category, question, answer }: FaqEntry) => ({ id, category, question, answer });
 
 export function resultsJson(results: SearchResult[], faq: Faq) {
-  const byId = new Map(faq.entries.map((e) => [e.id, e]));
+  const byId = entriesById(faq);
   return results.map((r) => {
     const e = byId.get(r.id)!;
     return { id: r.id, category: e.category, question: e.question, score: r.score };

@@ -17,7 +17,7 @@
 // something the FAQ does not talk about ("recette de crêpes") finds nothing, rather
 // than a weak match dressed up as an answer.
 
-import type { Faq } from './faq.js';
+import { entriesById, type Faq } from './faq.js';
 import type * as Fuzzy from './fuzzy.js';
 import { Analyzer, conceptTerm, type Lexicon, type Stemmer, type Term } from './glossary.js';
 import { stripControls, tokenize } from './text.js';
@@ -163,13 +163,18 @@ export class Searcher {
     if (!this.fuzzy && tokenize(q).some((t) => !this.analyzer.isStop(t.word) && !this.analyzer.knows(t.word))) {
       this.fuzzy = await import('./fuzzy.js');
     }
-    return this.searchNow(q, options);
+    return this.rank(q, options);
   }
 
   /** search(), for a caller that gave fuzzy.ts or knows the query's words are known. */
   searchNow(query: string, options: SearchOptions = {}): SearchResult[] {
+    return this.rank(clean(query), options);
+  }
+
+  /** Ranks the entries for a query already cleaned (see clean()). */
+  private rank(query: string, options: SearchOptions): SearchResult[] {
     const limit = options.limit ?? 5;
-    const units = this.units(clean(query), options.prefix === true);
+    const units = this.units(query, options.prefix === true);
     if (units.length === 0 || limit <= 0) return [];
     const total = units.reduce((s, u) => s + u.weight, 0);
     const results: SearchResult[] = [];
@@ -203,7 +208,8 @@ export class Searcher {
     const top = results.slice(0, limit);
     if (options.snippets !== false) {
       const terms = new Set(units.flatMap((u) => [...u.alts.keys()]));
-      for (const r of top) r.snippet = this.snippet(markdownToPlain(this.faq.entries.find((e) => e.id === r.id)!.answer), terms);
+      const entries = entriesById(this.faq);
+      for (const r of top) r.snippet = this.snippet(markdownToPlain(entries.get(r.id)!.answer), terms);
     }
     return top;
   }
