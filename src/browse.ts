@@ -1,70 +1,134 @@
 // The interactive finder (`mcp-faq` on a terminal, `mcp-faq browse`): the questions,
-// filtered as the user types by the same search engine as `search`. Arrows move,
-// Enter chooses, Esc or Ctrl-C leaves. It only chooses: cli.ts shows the answer.
-// @inquirer/search does the prompt; this file (dist/browse.js) loads only here.
+// filtered as the user types by the core's search (the same engine as `search`).
+// ↑↓ move, Enter chooses, Esc or Ctrl-C leave. It only chooses: cli.ts shows the
+// answer. A prompt of @inquirer/core, laid out at every render for the terminal's
+// size at that moment (a resize re-renders it); this file (dist/browse.js) loads
+// only here.
 
-import search from '@inquirer/search';
-import { entriesById, type Faq } from './faq.js';
-import type { SearchResult } from './search.js';
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isUpKey,
+  useEffect,
+  useKeypress,
+  usePagination,
+  useState,
+  type KeypressEvent,
+} from '@inquirer/core';
+import type { Core, Hit } from './core.js';
+import type { FaqEntry } from './faq.js';
+import { loadTheme, type Theme } from './theme.js';
+import { truncate } from './wrap.js';
 
 export interface FinderChoice {
-  value: string;
+  id: string;
+  /** `id  question`. */
   name: string;
+  /** The category, and the snippet of the answer when it was searched. */
   description: string;
 }
 
-/**
- * The choices for what the user has typed: every question when nothing, else the
- * results, best first; one line each, cut to the terminal's width.
- */
-export async function choicesFor(
-  faq: Faq,
-  term: string | undefined,
-  find: (query: string) => Promise<SearchResult[]>,
-  columns = 80,
-): Promise<FinderChoice[]> {
-  const byId = entriesById(faq);
-  const width = Math.max(...faq.entries.map((e) => e.id.length));
-  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
-  const choice = (id: string, detail?: string): FinderChoice => {
-    const e = byId.get(id)!;
-    const name = cut(`${e.id.padEnd(width)}  ${e.question}`, Math.max(columns - 3, 20));
-    return { value: e.id, name, description: detail ? `${e.category} · ${detail}` : e.category };
-  };
-  if (!term?.trim()) return faq.entries.map((e) => choice(e.id));
-  return (await find(term)).map((r) => choice(r.id, r.snippet.text));
+/** The choices for what the user has typed: every question when nothing, else the hits, best first. */
+export async function choicesFor(core: Core, term: string): Promise<FinderChoice[]> {
+  const width = Math.max(...core.faq.entries.map((e) => e.id.length));
+  const choice = (e: FaqEntry, hit?: Hit): FinderChoice => ({
+    id: e.id,
+    name: `${e.id.padEnd(width)}  ${e.question}`,
+    description: hit?.snippet.text ? `${e.category} · ${hit.snippet.text}` : e.category,
+  });
+  if (!term.trim()) return core.faq.entries.map((e) => choice(e));
+  const { hits } = await core.search(term, { limit: core.faq.entries.length, prefix: true });
+  return hits.map((h) => choice(h.entry, h));
+}
+
+/** What the finder shows for a terminal of `columns` × `rows`: every line fits, the prompt stays on screen. */
+export function finderLayout(columns: number, rows: number): { pageSize: number; cut: (text: string) => string } {
+  // The prompt, the page, a blank line, the description and the keys: the page gets the rest.
+  // Lines are cut two columns short of the edge: the pointer (❯ ) comes before them.
+  return { pageSize: Math.max(1, rows - 4), cut: (text) => truncate(text, Math.max(columns - 2, 2)) };
 }
 
 export type FinderResult = { chosen: string } | { cancelled: true };
+
+interface FinderConfig {
+  core: Core;
+  theme: Theme;
+  screen: () => { columns: number; rows: number };
+  onResize: (listener: () => void) => () => void;
+}
+
+const finder = createPrompt<string, FinderConfig>((config, done) => {
+  const { core, theme: t } = config;
+  const [term, setTerm] = useState('');
+  const [choices, setChoices] = useState<FinderChoice[] | undefined>(undefined);
+  const [active, setActive] = useState(0);
+  const [, setSize] = useState(config.screen());
+
+  useEffect(() => {
+    let live = true;
+    void choicesFor(core, term).then((found) => {
+      if (!live) return;
+      setChoices(found);
+      setActive(0);
+    });
+    return () => {
+      live = false;
+    };
+  }, [term]);
+
+  useEffect(() => config.onResize(() => setSize(config.screen())), []);
+
+  useKeypress((key: KeypressEvent, rl) => {
+    const list = choices ?? [];
+    if (isEnterKey(key)) {
+      const chosen = list[active];
+      if (chosen) done(chosen.id);
+      else rl.write(term); // nothing to choose: keep what was typed
+    } else if (isUpKey(key) || isDownKey(key)) {
+      if (list.length > 0) setActive(Math.min(list.length - 1, Math.max(0, active + (isUpKey(key) ? -1 : 1))));
+    } else {
+      setTerm(rl.line);
+    }
+  });
+
+  const { columns, rows } = config.screen();
+  const { pageSize, cut } = finderLayout(columns, rows);
+  const list = choices ?? [];
+  const page = usePagination({
+    items: list,
+    active,
+    pageSize,
+    loop: false,
+    renderItem: ({ item, isActive }) => (isActive ? t.selected(`❯ ${cut(item.name)}`) : `  ${cut(item.name)}`),
+  });
+  const header = `${t.prompt('?')} ${t.question('Votre question :')} ${term}`;
+  const empty = choices && list.length === 0 && term.trim() ? 'Aucune question ne correspond : essayez d’autres mots.' : '';
+  const description = list[active]?.description;
+  const keys = t.dim(cut('↑↓ choisir • ⏎ lire la réponse • Échap quitter'));
+  return [header, [empty || page, ' ', description ? t.dim(cut(description)) : '', keys].filter(Boolean).join('\n')];
+});
 
 /**
  * Runs the finder on the terminal; resolves to the chosen id, or to `cancelled` on
  * Esc or Ctrl-C (the prompt has then restored the terminal: cursor, echo, raw mode).
  */
-export async function runFinder(
-  faq: Faq,
-  find: (query: string) => Promise<SearchResult[]>,
-  options: { rows: number; columns: number; color: boolean },
-): Promise<FinderResult> {
+export async function runFinder(core: Core, options: { color: boolean }): Promise<FinderResult> {
   const controller = new AbortController();
   const onKey = (_: string, key: { name?: string } | undefined) => {
     if (key?.name === 'escape') controller.abort();
   };
   process.stdin.on('keypress', onKey);
-  const plain = (s: string) => s;
+  const out = process.stdout;
   try {
-    const chosen = await search<string>(
+    const chosen = await finder(
       {
-        message: 'Votre question :',
-        source: (term) => choicesFor(faq, term, find, options.columns),
-        pageSize: Math.max(3, Math.min(faq.entries.length, options.rows - 6)),
-        theme: {
-          style: {
-            keysHelpTip: () => '↑↓ choisir • ⏎ lire la réponse • Échap quitter',
-            error: (text: string) =>
-              text === 'No results found' ? 'Aucune question ne correspond : essayez d’autres mots.' : text,
-            ...(options.color ? {} : { highlight: plain, searchTerm: plain, description: plain, answer: plain, message: plain }),
-          },
+        core,
+        theme: await loadTheme(options.color),
+        screen: () => ({ columns: out.columns || 80, rows: out.rows || 24 }),
+        onResize: (listener) => {
+          out.on('resize', listener);
+          return () => out.off('resize', listener);
         },
       },
       { signal: controller.signal, clearPromptOnDone: true },

@@ -8,6 +8,7 @@ import { parseFaq, type Faq } from './faq.js';
 import { compileLexicon } from './glossary.js';
 import type { Documents } from './render.js';
 import { buildIndex, type SearchIndex } from './search.js';
+import { loadTheme } from './theme.js';
 
 export interface Bundle {
   faq: Faq;
@@ -15,14 +16,15 @@ export interface Bundle {
   docs: Documents;
 }
 
-export function makeBundle(
+export async function makeBundle(
   markdown: string,
   glossary: string,
   stopwords: string,
   names = { faq: 'FAQ', glossary: 'glossary.txt' },
-): Bundle {
+): Promise<Bundle> {
   const faq = parseFaq(markdown, names.faq);
   const index = buildIndex(faq, compileLexicon(glossary, stopwords, stem, names.glossary), stem);
-  const docs = Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer)]));
+  const theme = await loadTheme(true);
+  const docs = Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer, theme)]));
   return { faq, index, docs };
 }

@@ -1,41 +1,20 @@
-// The one file that owns the process: it reads argv and the environment, writes
-// stdout and stderr, and decides the exit code. Commands are thin: they load the
-// FAQ, call the pure core (search, format, render) and print what it returns.
-//
-// Exit codes: 0 found, 1 nothing found (or unknown id), 2 usage or input error,
-// 130 the user left the interactive finder, 70 a bug (an unexpected error, printed
-// with its stack).
+// The terminal front end: argv → command → present. Commander reads the command
+// line; each command asks the core (core.ts) and returns a Result; the presenter
+// (present.ts) turns it into text, JSON or raw markdown; the Output is written to the
+// process's streams (io.ts), through the pager when it is long, and its code is the
+// exit code (see errors.ts for the codes).
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FaqError } from './errors.js';
-import { findEntry, nearestIds, type Faq, type FaqEntry } from './faq.js';
-import { entryJson, formatCandidates, formatList, formatResults, listJson, resultsJson } from './format.js';
-import type { Searcher, SearchResult } from './search.js';
-import { bundled, loadFaqFile, type Source } from './source.js';
-import { styles } from './style.js';
-import { COLOR_MODES, needsPager, outputWidth, pagerCommand, useColor, type ColorMode, type Env } from './terminal.js';
-import { oneLine, quoteInput, stripControls } from './text.js';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { openCore, type Core } from './core.js';
+import { EXIT_BUG, FaqError, usageError } from './errors.js';
+import { processIo, supportsHyperlinks, type Io, type OutStream } from './io.js';
+import { message, present, presentError, type Format, type Output, type Result, type View } from './present.js';
+import { COLOR_MODES, needsPager, outputWidth, pagerCommand, useColor, type ColorMode } from './terminal.js';
+import { editDistance, oneLine, quoteInput } from './text.js';
 
 declare const MCP_FAQ_VERSION: string;
 
-interface OutStream {
-  write(text: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-  rows?: number;
-}
-
-/** Everything the CLI touches of the outside world; tests pass their own. */
-export interface Io {
-  argv: string[];
-  env: Env;
-  stdout: OutStream;
-  stderr: OutStream;
-  /** Whether stdin is a terminal (asked only when it matters). */
-  stdinIsTTY: () => boolean;
-  /** Shows text through a pager command; false when the pager could not run. */
-  page?: (command: string, text: string, env: Env) => Promise<boolean>;
-}
+export type { Io };
 
 interface GlobalOptions {
   faq?: string;
@@ -43,96 +22,75 @@ interface GlobalOptions {
   pager?: boolean;
 }
 
-const EXIT_BUG = 70;
-/** The user left the finder (Esc, Ctrl-C), as shells report an interrupted command. */
-const EXIT_CANCELLED = 130;
-const BUGS_URL = 'https://github.com/mcp-faq/mcp-faq/issues';
-
 /** Runs the CLI on the real process and sets its exit code. */
 export async function main(): Promise<void> {
-  const stdout = process.stdout;
-  // A reader that goes away (`| head -1`) is not an error: stop writing, quietly.
-  stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-  const io: Io = {
-    argv: process.argv.slice(2),
-    env: process.env,
-    stdout,
-    // process.stderr is made on first use: most runs never write to it.
-    stderr: {
-      write: (text: string) => process.stderr.write(text),
-      get isTTY() {
-        return process.stderr.isTTY;
-      },
-    },
-    stdinIsTTY: () => process.stdin.isTTY === true,
-    page: runPager,
-  };
-  process.exitCode = await run(io);
-}
-
-/** Pipes text into `sh -c <command>`, the pager writing to our terminal. */
-async function runPager(command: string, text: string, env: Env): Promise<boolean> {
-  const { spawn } = await import('node:child_process');
-  return new Promise((resolve) => {
-    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', LV: '-c', ...env } });
-    child.on('error', () => resolve(false));
-    // 126/127: the shell could not run the command (not found, not executable).
-    child.on('close', (code) => resolve(code !== 126 && code !== 127));
-    child.stdin.on('error', () => {}); // the user quit the pager before the end
-    child.stdin.end(text);
-  });
+  process.exitCode = await run(processIo());
 }
 
 /** Runs the CLI with the given argv and streams; returns the exit code. */
 export async function run(io: Io): Promise<number> {
   const cli = new Cli(io);
+  let output: Output;
   try {
-    const program = cli.program();
-    let argv = io.argv;
+    output = await present(await cli.parse(), await cli.view());
+  } catch (error) {
+    output = error instanceof CommanderError ? cli.commanderOutput(error) : presentError(error);
+  }
+  return cli.emit(output);
+}
+
+class Cli {
+  private globals: GlobalOptions = {};
+  private format: Format = 'text';
+  /** What commander printed itself (help, version). */
+  private printed = '';
+  private core?: Core;
+
+  constructor(private readonly io: Io) {}
+
+  /** Reads the command line and runs its command. */
+  async parse(): Promise<Result> {
+    let result: Result | undefined;
+    const program = this.program((r) => {
+      result = r;
+    });
+    let argv = this.io.argv;
     if (argv.length === 0) {
       // Bare `mcp-faq`: the finder on a terminal, the help otherwise.
-      if (!(io.stdout.isTTY === true && io.stdinIsTTY())) {
-        io.stdout.write(program.helpInformation());
-        return 0;
+      if (!(this.io.stdout.isTTY && this.io.stdinIsTTY())) {
+        program.outputHelp();
+        return { kind: 'text', text: this.printed };
       }
       argv = ['browse'];
     }
     await program.parseAsync(argv, { from: 'user' });
-    return cli.exitCode;
-  } catch (error) {
-    return cli.report(error);
+    return result ?? { kind: 'text', text: this.printed };
   }
-}
 
-class Cli {
-  exitCode = 0;
-  private globals: GlobalOptions = {};
-  private source?: Source;
-  private searcher?: Searcher;
-  private searchModule?: typeof import('./search.js');
-
-  constructor(private readonly io: Io) {}
-
-  program(): Command {
+  private program(done: (result: Result) => void): Command {
     const program = new Command('mcp-faq')
       .description('La FAQ du programme de Certification Microsoft, dans le terminal.')
       .usage('[options] <commande>')
       .version(MCP_FAQ_VERSION, '-V, --version', 'afficher la version')
       .helpOption('-h, --help', 'afficher l’aide')
-      .helpCommand('help [commande]', 'afficher l’aide d’une commande')
+      .helpCommand(false)
       .option('--faq <fichier>', 'utiliser un autre fichier FAQ du même format (ou MCP_FAQ_FILE)')
-      .addOption(new Option('--color <quand>', 'couleurs : auto, always ou never (auto par défaut)').argParser(parseColor))
+      .addOption(new Option('--color <quand>', 'couleurs : auto, always ou never (auto par défaut)').choices(COLOR_MODES))
       .option('--no-color', 'sans couleurs (comme --color=never)')
       .option('--no-pager', 'ne pas passer par un pager ($PAGER, sinon less) pour les longues sorties')
       .showSuggestionAfterError(true)
       .configureOutput({
-        writeOut: (text) => this.io.stdout.write(text),
-        writeErr: (text) => this.io.stderr.write(text),
-        outputError: () => {}, // errors are translated and printed by report()
+        writeOut: (text) => (this.printed += text),
+        writeErr: (text) => (this.printed += text),
+        outputError: () => {}, // errors are translated by commanderOutput()
       })
-      .configureHelp({ styleTitle: translateTitle, sortSubcommands: false })
+      .configureHelp({
+        styleTitle: (title) => TITLES[title] ?? title,
+        sortSubcommands: false,
+        // Descriptions say the choices themselves, in French.
+        optionDescription: (option) => option.description,
+        argumentDescription: (argument) => argument.description,
+      })
       .exitOverride()
       .hook('preAction', (_, action) => {
         this.globals = action.optsWithGlobals() as GlobalOptions;
@@ -146,29 +104,34 @@ Exemples :
   mcp-faq show relevé              lire la réponse qui correspond le mieux
   mcp-faq list                     toutes les questions, par catégorie
   mcp-faq                          chercher de façon interactive (sur un terminal)
+  mcp-faq mcp                      servir la FAQ aux assistants (serveur MCP)
 
 Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d’utilisation,
-130 recherche interactive quittée.`,
+70 bogue, 74 sortie impossible à écrire, 130 recherche interactive quittée.`,
     );
+    const examples = (...lines: string[]) => `\nExemples :\n${lines.map((l) => `  ${l}`).join('\n')}`;
 
     program
       .command('list')
       .description('lister les questions, par catégorie')
       .option('--json', 'en JSON : [{ "id", "category", "question" }]')
-      .addHelpText('after', '\nExemples :\n  mcp-faq list\n  mcp-faq list --json')
-      .action((options: { json?: boolean }) => this.list(options));
+      .addHelpText('after', examples('mcp-faq list', 'mcp-faq list --json'))
+      .action((options: { json?: boolean }) => {
+        this.format = options.json ? 'json' : 'text';
+        done({ kind: 'list', faq: this.open().faq });
+      });
 
     program
       .command('show')
       .description('afficher la réponse à une ou plusieurs questions')
       .argument('<id...>', 'identifiants (a1, B2…), ou des mots à chercher')
-      .option('--json', 'en JSON : { "id", "category", "question", "answer" } (un tableau pour plusieurs)')
-      .option('--raw', 'la réponse en markdown, telle quelle')
-      .addHelpText(
-        'after',
-        '\nExemples :\n  mcp-faq show a9\n  mcp-faq show a1 a5\n  mcp-faq show relevé de notes\n  mcp-faq show a6 --raw',
-      )
-      .action((ids: string[], options: { json?: boolean; raw?: boolean }) => this.show(ids, options));
+      .option('--json', 'en JSON : { "id", "category", "question", "answer", "links" } (un tableau pour plusieurs)')
+      .addOption(new Option('--raw', 'la réponse en markdown, telle quelle').conflicts('json'))
+      .addHelpText('after', examples('mcp-faq show a9', 'mcp-faq show a1 a5', 'mcp-faq show relevé de notes', 'mcp-faq show a6 --raw'))
+      .action(async (args: string[], options: { json?: boolean; raw?: boolean }) => {
+        this.format = options.json ? 'json' : options.raw ? 'raw' : 'text';
+        done(await this.show(args));
+      });
 
     program
       .command('search')
@@ -178,29 +141,51 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
       .option('--json', 'en JSON : [{ "id", "category", "question", "score" }], le meilleur d’abord')
       .addHelpText(
         'after',
-        '\nExemples :\n  mcp-faq search "mot de passe"\n  mcp-faq search telecharger certificat\n  mcp-faq search merge profiles --limit 3\n  mcp-faq search --json mdp',
+        examples('mcp-faq search "mot de passe"', 'mcp-faq search telecharger certificat', 'mcp-faq search merge profiles --limit 3', 'mcp-faq search --json mdp'),
       )
-      .action((words: string[], options: { limit?: number; json?: boolean }) => this.search(words, options));
+      .action(async (words: string[], options: { limit?: number; json?: boolean }) => {
+        this.format = options.json ? 'json' : 'text';
+        done(await this.search(words, options.limit ?? 5));
+      });
 
     program
       .command('browse')
       .description('chercher et lire de façon interactive (ce que fait mcp-faq seul sur un terminal)')
       .addHelpText(
         'after',
-        '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents et\nanglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou Ctrl-C pour\nquitter (code 130).\n\nExemple :\n  mcp-faq browse',
+        '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents et\nanglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou Ctrl-C pour\nquitter (code 130).' +
+          examples('mcp-faq browse'),
       )
-      .action(() => this.browse());
+      .action(async () => done(await this.browse()));
+
+    program
+      .command('mcp')
+      .description('servir la FAQ aux assistants (serveur MCP sur stdin/stdout)')
+      .addHelpText(
+        'after',
+        '\nUn serveur Model Context Protocol : VS Code, Claude Desktop, Cursor… y cherchent et y\nlisent les réponses (outils search_faq, get_faq_entry, list_faq). Il répond sur\nstdout, ses messages vont sur stderr ; il s’arrête quand stdin se ferme.\nConfiguration : voir le README.' +
+          examples('mcp-faq mcp', 'mcp-faq --faq ma-faq.md mcp'),
+      )
+      .action(async () => done(await this.mcp()));
 
     program
       .command('completion')
       .description('afficher le script de complétion pour bash, zsh ou fish')
-      .argument('<shell>', 'bash, zsh ou fish')
+      .addArgument(new Argument('<shell>', 'bash, zsh ou fish').choices(SHELLS))
       .addHelpText(
         'after',
-        '\nExemples :\n  source <(mcp-faq completion bash)                      # dans ~/.bashrc\n' +
-          '  mcp-faq completion fish > ~/.config/fish/completions/mcp-faq.fish',
+        examples('source <(mcp-faq completion bash)                      # dans ~/.bashrc', 'mcp-faq completion fish > ~/.config/fish/completions/mcp-faq.fish'),
       )
-      .action((shell: string) => this.completion(shell));
+      .action(async (shell: (typeof SHELLS)[number]) => done(await this.completion(shell)));
+
+    program
+      .command('help')
+      .description('afficher l’aide d’une commande')
+      .argument('[commande]', 'la commande')
+      .action((name?: string) => {
+        help(program, name).outputHelp();
+        done({ kind: 'text', text: this.printed });
+      });
 
     program
       .command('__complete', { hidden: true })
@@ -208,89 +193,64 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
       .argument('[words...]')
       .allowUnknownOption()
       .helpOption(false)
-      .action((index: string, words: string[] = []) => this.complete(program, Number(index), words));
+      .action(async (index: string, words: string[] = []) => done(await this.complete(program, Number(index), words)));
 
     return program;
   }
 
-  // --- commands
+  // --- commands: each returns what to present
 
-  private async list(options: { json?: boolean }): Promise<void> {
-    const { faq } = this.load();
-    if (options.json) this.write(json(listJson(faq)));
-    else await this.page(formatList(faq, await this.formatOptions()));
+  private async show(args: string[]): Promise<Result> {
+    const core = this.open();
+    return { kind: 'show', resolution: await core.resolve(args), bundled: core.bundled };
   }
 
-  private async show(args: string[], options: { json?: boolean; raw?: boolean }): Promise<void> {
-    if (options.json && options.raw) throw usage('--json et --raw ne vont pas ensemble : choisissez-en un.');
-    const { faq, bundled } = this.load();
-    const entries = await this.resolve(faq, args);
-    if (options.raw) return this.write(entries.map((e) => `${e.answer}\n`).join('\n'));
-    if (options.json) return this.write(json(entries.length === 1 ? entryJson(entries[0]!) : entries.map(entryJson)));
-    const render = await import('./render.js'); // the renderer loads only for `show`
-    const documents = bundled ? render.bundledDocuments() : await render.composeDocuments(entries);
-    const color = this.color(this.io.stdout);
-    const hyperlinks = color && (await render.supportsHyperlinks(this.io.stdout));
-    const width = outputWidth(this.io.stdout.columns, this.io.env);
-    return this.page(render.renderEntries(entries, documents, { width, color, hyperlinks }));
-  }
-
-  private async search(words: string[], options: { limit?: number; json?: boolean }): Promise<void> {
+  private async search(words: string[], limit: number): Promise<Result> {
     const query = words.join(' ');
-    if (!query.trim()) throw usage('la recherche est vide.', 'Exemple : mcp-faq search "mot de passe"');
-    const { faq } = this.load();
-    const results = await this.find(query, options.limit ?? 5, !options.json);
-    if (options.json) {
-      this.write(json(resultsJson(results, faq)));
-      if (results.length === 0) this.nothingFound(query);
-      return;
-    }
-    if (results.length === 0) throw nothingFound(query);
-    this.write(formatResults(results, faq, await this.formatOptions()));
-    if (this.io.stderr.isTTY) this.io.stderr.write(`\nLire une réponse : mcp-faq show ${results[0]!.id}\n`);
+    return { kind: 'search', query, found: await this.open().search(query, { limit, snippets: this.format === 'text' }) };
   }
 
   /** The interactive finder; Enter shows the chosen answer. */
-  private async browse(): Promise<void> {
-    if (!this.io.stdinIsTTY() || this.io.stdout.isTTY !== true) {
-      throw usage('le mode interactif a besoin d’un terminal.', 'Sans terminal : mcp-faq list, mcp-faq search <mots>, mcp-faq show <id>');
+  private async browse(): Promise<Result> {
+    if (!this.io.stdinIsTTY() || !this.io.stdout.isTTY) {
+      throw usageError('le mode interactif a besoin d’un terminal.', 'Sans terminal : mcp-faq list, mcp-faq search <mots>, mcp-faq show <id>');
     }
-    const { faq } = this.load();
+    const core = this.open();
     const { runFinder } = await import('./browse.js');
-    const find = (query: string) => this.find(query, faq.entries.length, true, true);
-    const { rows = 24, columns = 80 } = this.io.stdout;
-    const result = await runFinder(faq, find, { rows, columns, color: this.color(this.io.stdout) });
-    if ('cancelled' in result) {
-      this.exitCode = EXIT_CANCELLED;
-      return;
-    }
-    await this.show([result.chosen], {});
+    const result = await runFinder(core, { color: this.color(this.io.stdout) });
+    if ('cancelled' in result) return { kind: 'cancelled' };
+    return this.show([result.chosen]);
   }
 
-  private async completion(shell: string): Promise<void> {
-    const { SHELLS, completionScript } = await import('./completion.js');
-    if (!(SHELLS as readonly string[]).includes(shell)) {
-      throw usage(`pas de complétion pour ${quoteInput(shell)} : choisissez bash, zsh ou fish.`, 'Exemple : mcp-faq completion bash');
-    }
-    this.write(completionScript(shell as (typeof SHELLS)[number]));
+  /** The MCP server, until stdin closes. */
+  private async mcp(): Promise<Result> {
+    const { serve } = await import('./mcp.js');
+    await serve(this.open(), MCP_FAQ_VERSION);
+    return { kind: 'text', text: '' };
+  }
+
+  private async completion(shell: (typeof SHELLS)[number]): Promise<Result> {
+    const { completionScript } = await import('./completion.js');
+    return { kind: 'text', text: completionScript(shell) };
   }
 
   /** Candidates for the completion scripts: `value<TAB>description` lines. */
-  private async complete(program: Command, index: number, words: string[]): Promise<void> {
-    const { complete, formatCandidates } = await import('./completion.js');
-    // The FAQ in use, as the completed command line would choose it.
-    const faqAt = words.indexOf('--faq');
-    if (faqAt >= 0 && words[faqAt + 1] && faqAt + 1 !== index) this.globals.faq = words[faqAt + 1];
+  private async complete(program: Command, index: number, words: string[]): Promise<Result> {
+    const { complete, formatCandidates, faqOption, joinEquals } = await import('./completion.js');
+    const line = joinEquals(words, Number.isInteger(index) ? index : words.length - 1);
+    // The FAQ in use, as the completed command line would choose it; one that cannot
+    // be read still completes commands and options.
     let ids: { id: string; question: string }[] = [];
     try {
-      ids = this.load().faq.entries.map(({ id, question }) => ({ id, question }));
+      const file = faqOption(line.words, line.index) ?? (this.io.env.MCP_FAQ_FILE || undefined);
+      ids = openCore(file).faq.entries.map(({ id, question }) => ({ id, question }));
     } catch {
       // an unreadable FAQ file: complete the rest
     }
     const option = (o: Option) => ({
       names: [o.short, o.long].filter((n): n is string => Boolean(n)),
       description: o.description,
-      ...(o.required || o.optional ? { values: o.long === '--color' ? [...COLOR_MODES] : [] } : {}),
+      ...(o.required || o.optional ? { values: o.argChoices ?? [] } : {}),
     });
     const args = { show: 'ids', completion: 'shells', help: 'commands' } as const;
     const spec = {
@@ -300,122 +260,86 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
         .map((c) => ({ name: c.name(), description: c.description(), options: c.options.map(option), args: args[c.name() as keyof typeof args] })),
       ids,
     };
-    this.write(formatCandidates(complete(spec, words, Number.isInteger(index) ? index : words.length - 1)));
+    return { kind: 'text', text: formatCandidates(complete(spec, line.words, line.index)) };
   }
 
-  // --- helpers
+  // --- the outside world
 
-  /** Ids → entries; anything that is not a list of ids is a query, answered when one result stands out. */
-  private async resolve(faq: Faq, args: string[]): Promise<FaqEntry[]> {
-    const clean = args.map((a) => stripControls(a).trim());
-    const found = clean.map((a) => findEntry(faq, a));
-    if (found.every((e) => e !== undefined)) return found as FaqEntry[];
-    // An unknown word shaped like an id ("a10", "B3") is a mistyped id, not a query.
-    const looksLikeId = (a: string) => /^[a-z]{1,3}\d{1,3}$/i.test(a);
-    const unknown = clean.find((a, i) => !found[i] && looksLikeId(a));
-    if (unknown !== undefined) {
-      const near = nearestIds(faq, unknown);
-      throw new FaqError(
-        'not-found',
-        `identifiant inconnu : ${quoteInput(unknown)}.`,
-        (near.length ? `Vouliez-vous dire : ${near.join(', ')} ?  (mcp-faq show ${near[0]})\n` : '') +
-          'Toutes les questions : mcp-faq list',
-      );
-    }
-    const query = args.join(' ');
-    if (!query.trim()) throw usage('identifiant ou recherche vide.', 'Exemple : mcp-faq show a9');
-    const results = await this.find(query, 5);
-    const best = this.searchModule!.clearWinner(results);
-    if (best) {
-      if (this.io.stderr.isTTY) this.io.stderr.write(`Meilleure réponse pour ${quoteInput(query)} : ${best.id}\n\n`);
-      return [findEntry(faq, best.id)!];
-    }
-    if (results.length === 0) throw nothingFound(query);
-    throw new FaqError(
-      'not-found',
-      `plusieurs réponses possibles pour ${quoteInput(query)} :\n${formatCandidates(results, faq, await this.formatOptions(this.io.stderr))}`,
-      `Précisez l’identifiant : mcp-faq show ${results[0]!.id}`,
-    );
-  }
-
-  private load(): Source {
-    if (!this.source) {
-      const file = this.globals.faq ?? (this.io.env.MCP_FAQ_FILE || undefined);
-      this.source = file !== undefined ? loadFaqFile(file) : bundled();
-    }
-    return this.source;
-  }
-
-  /** Searches the FAQ; the search engine (Fuse.js, the index) loads only for this. */
-  private async find(query: string, limit: number, snippets = false, prefix = false): Promise<SearchResult[]> {
-    if (!this.searcher) {
-      this.searchModule = await import('./search.js');
-      const { faq, bundled } = this.load();
-      this.searcher = await this.searchModule.searcherFor(faq, bundled);
-    }
-    return this.searcher.search(query, { limit, snippets, prefix });
+  private open(): Core {
+    this.core ??= openCore(this.globals.faq ?? (this.io.env.MCP_FAQ_FILE || undefined));
+    return this.core;
   }
 
   private color(stream: OutStream): boolean {
     const c = this.globals.color;
     const mode: ColorMode = c === false ? 'never' : c === true || c === undefined ? 'auto' : c;
-    return useColor(mode, this.io.env, stream.isTTY === true);
+    return useColor(mode, this.io.env, stream.isTTY);
   }
 
-  private async formatOptions(stream: OutStream = this.io.stdout) {
-    const tty = stream.isTTY === true;
-    return { styles: await styles(this.color(stream)), width: tty ? outputWidth(stream.columns, this.io.env) : undefined };
+  /** How the output will be seen: format, color, widths. */
+  async view(): Promise<View> {
+    const { stdout, stderr, env } = this.io;
+    const color = this.color(stdout);
+    return {
+      format: this.format,
+      stdout: { tty: stdout.isTTY, color, width: stdout.isTTY ? outputWidth(stdout.columns, env) : undefined },
+      stderr: { tty: stderr.isTTY, color: this.color(stderr), width: stderr.isTTY ? outputWidth(stderr.columns, env) : undefined },
+      hyperlinks: color && stdout.isTTY && (await supportsHyperlinks(stdout)),
+      proseWidth: outputWidth(stdout.columns, env),
+    };
   }
 
-  private write(text: string): void {
-    this.io.stdout.write(text);
+  /** Commander's own outcomes: help and version (exit 0), or a usage error in French. */
+  commanderOutput(error: CommanderError): Output {
+    if (error.exitCode === 0) return { stdout: this.printed, stderr: '', code: 0, pageable: false }; // --help, --version
+    // Options but no command: commander printed the help; it goes to stderr, as a usage error.
+    if (error.code === 'commander.help') return { stdout: '', stderr: this.printed, code: 2, pageable: false };
+    return { stdout: '', stderr: message(translateCommanderError(error), 'Voir : mcp-faq --help'), code: 2, pageable: false };
   }
 
-  /** Long output on a terminal goes through the pager; anything else is written as is. */
-  private async page(text: string): Promise<void> {
-    const out = text.endsWith('\n') ? text : `${text}\n`;
-    const command = pagerCommand(this.globals.pager !== false, this.io.env, this.io.stdout.isTTY === true);
-    if (command && this.io.page && needsPager(out, this.io.stdout.rows) && (await this.io.page(command, out, this.io.env))) return;
-    this.write(out); // short, not a terminal, --no-pager, or no pager after all
-  }
-
-  private nothingFound(query: string): void {
-    const error = nothingFound(query);
-    this.io.stderr.write(`mcp-faq : ${error.message}\n${error.hint}\n`);
-    this.exitCode = error.exitCode;
-  }
-
-  /** Prints an error on stderr, in French, and returns the exit code. */
-  report(error: unknown): number {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0; // --help, --version
-      if (error.code === 'commander.help') return 2; // options but no command: commander printed the help on stderr
-      const translated = translateCommanderError(error);
-      this.io.stderr.write(`mcp-faq : ${translated}\nVoir : mcp-faq --help\n`);
-      return 2;
-    }
-    if (FaqError.is(error)) {
-      this.io.stderr.write(`mcp-faq : ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+  /**
+   * Writes an Output: results to stdout (through the pager when they are long on a
+   * terminal; when the pager fails, directly, with a line saying so), messages to
+   * stderr. Returns the exit code; an output that cannot be written is exit 74.
+   */
+  async emit(output: Output): Promise<number> {
+    const { stdout, stderr, env } = this.io;
+    try {
+      try {
+        let text = output.stdout;
+        const pager = output.pageable && this.io.page ? pagerCommand(this.globals.pager !== false, env, stdout.isTTY) : undefined;
+        if (pager && needsPager(text, stdout.rows)) {
+          const failure = await this.io.page!(pager, text, env);
+          if (failure === undefined) text = '';
+          else stderr.write(message(`le pager ${quoteInput(pager)} a échoué (${failure}) : la sortie est affichée directement.`, 'Sans pager : --no-pager, ou PAGER=cat'));
+        }
+        stdout.write(text);
+      } finally {
+        stderr.write(output.stderr);
+      }
+      return output.code;
+    } catch (error) {
+      if (!FaqError.is(error) || error.kind !== 'io') return EXIT_BUG;
+      try {
+        stderr.write(message(error.message, error.hint));
+      } catch {
+        // stderr is gone too: the exit code says it
+      }
       return error.exitCode;
     }
-    const e = error instanceof Error ? error : new Error(String(error));
-    this.io.stderr.write(`mcp-faq : erreur inattendue (un bogue) : ${oneLine(e.message, 300)}\n${e.stack ?? ''}\nMerci de la signaler : ${BUGS_URL}\n`);
-    return EXIT_BUG;
   }
 }
 
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
-function usage(message: string, hint?: string): FaqError {
-  return new FaqError('usage', message, hint ?? 'Voir : mcp-faq --help');
-}
-
-function nothingFound(query: string): FaqError {
-  return new FaqError(
-    'not-found',
-    `aucune réponse pour ${quoteInput(query)}.`,
-    'Essayez d’autres mots, ou parcourez toutes les questions : mcp-faq list',
-  );
+/** `help [command]`: the program or the command whose help to show; an unknown name is a usage error. */
+function help(program: Command, name: string | undefined): Command {
+  if (name === undefined) return program;
+  const commands = program.commands.filter((c) => !c.name().startsWith('__'));
+  const command = commands.find((c) => c.name() === name);
+  if (command) return command;
+  const near = commands.map((c) => c.name()).find((n) => editDistance(n, name, 2) <= 2);
+  throw new FaqError('usage', `commande inconnue ${quoteInput(name)}.${near ? `\nVouliez-vous dire ${quoteInput(near)} ?` : ''}`, 'Voir : mcp-faq --help');
 }
 
 function parseLimit(value: string): number {
@@ -423,11 +347,6 @@ function parseLimit(value: string): number {
     throw new InvalidArgumentError(`« ${oneLine(value, 20)} » n’est pas un nombre entier positif.`);
   }
   return Number(value);
-}
-
-function parseColor(value: string): ColorMode {
-  if ((COLOR_MODES as readonly string[]).includes(value)) return value as ColorMode;
-  throw new InvalidArgumentError(`« ${oneLine(value, 20)} » : choisissez auto, always ou never.`);
 }
 
 const TITLES: Record<string, string> = {
@@ -438,33 +357,36 @@ const TITLES: Record<string, string> = {
   'Global Options:': 'Options générales :',
 };
 
-function translateTitle(title: string): string {
-  return TITLES[title] ?? title;
-}
-
-const MISSING: Record<string, string> = { id: 'un identifiant (ou des mots à chercher)', requête: 'la recherche' };
+const MISSING: Record<string, string> = { id: 'un identifiant (ou des mots à chercher)', requête: 'la recherche', shell: 'le shell (bash, zsh ou fish)' };
 
 /** Commander's messages are English; ours are French. The codes are commander's API. */
 export function translateCommanderError(error: CommanderError): string {
-  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
-  const flag = /--[\w-]+/.exec(quoted)?.[0] ?? quoted; // "-n, --limit <n>" → "--limit"
+  const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const flagOf = (text = '') => /--[\w-]+/.exec(text)?.[0] ?? text; // "-n, --limit <n>" → "--limit"
   const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(error.message)?.[1];
   const didYouMean = suggestion ? `\nVouliez-vous dire ${quoteInput(suggestion)} ?` : '';
+  const choices = /Allowed choices are (.+)\.$/.exec(error.message)?.[1];
   switch (error.code) {
     case 'commander.unknownCommand':
-      return `commande inconnue ${quoteInput(quoted)}.${didYouMean}`;
+      return `commande inconnue ${quoteInput(quoted[0] ?? '')}.${didYouMean}`;
     case 'commander.unknownOption':
-      return `option inconnue ${quoteInput(quoted)}.${didYouMean}`;
+      return `option inconnue ${quoteInput(quoted[0] ?? '')}.${didYouMean}`;
     case 'commander.missingArgument':
-      return `il manque ${MISSING[quoted] ?? quoteInput(quoted)}.`;
+      return `il manque ${MISSING[quoted[0] ?? ''] ?? quoteInput(quoted[0] ?? '')}.`;
     case 'commander.optionMissingArgument':
-      return `l’option ${quoteInput(flag)} attend une valeur.`;
+      return `l’option ${quoteInput(flagOf(quoted[0]))} attend une valeur.`;
+    case 'commander.conflictingOption':
+      return `${quoteInput(flagOf(quoted[0]))} et ${quoteInput(flagOf(quoted[1]))} ne vont pas ensemble : choisissez-en une.`;
     case 'commander.invalidArgument': {
+      if (choices) {
+        const [value, what] = error.message.includes('command-argument') ? [quoted[0], quoted[1]] : [quoted[1], flagOf(quoted[0])];
+        return `valeur invalide pour ${quoteInput(what ?? '')} : ${quoteInput(value ?? '')} ; choisissez ${choices.split(', ').join(', ').replace(/, ([^,]+)$/, ' ou $1')}.`;
+      }
       const detail = error.message.split(' is invalid. ')[1] ?? '';
-      return `valeur invalide pour ${quoteInput(flag)} : ${detail}`;
+      return `valeur invalide pour ${quoteInput(flagOf(quoted[0]))} : ${detail}`;
     }
     case 'commander.excessArguments':
-      return `trop d’arguments${quoted ? ` pour ${quoteInput(quoted)}` : ''}.`;
+      return `trop d’arguments${quoted[0] ? ` pour ${quoteInput(quoted[0])}` : ''}.`;
     default:
       return oneLine(error.message.replace(/^error: /, ''), 300);
   }

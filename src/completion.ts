@@ -33,16 +33,51 @@ export interface Candidate {
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
+/**
+ * The words as the user wrote them: bash splits `--faq=x.md` into `--faq`, `=`,
+ * `x.md`; they are joined again, and the index of the word being completed follows.
+ */
+export function joinEquals(words: string[], index: number): { words: string[]; index: number } {
+  const out: string[] = [];
+  let at = index;
+  words.forEach((word, i) => {
+    const last = out.length - 1;
+    const joining = (word === '=' && out[last]?.startsWith('--') && !out[last]!.includes('=')) || (words[i - 1] === '=' && out[last]?.endsWith('='));
+    if (joining) out[last] += word;
+    else out.push(word);
+    if (i === index) at = out.length - 1;
+  });
+  return { words: out, index: index >= words.length ? out.length : at };
+}
+
+/** The FAQ file the command line names (`--faq x.md` or `--faq=x.md`), but for the word being completed. */
+export function faqOption(words: string[], index: number): string | undefined {
+  let file: string | undefined;
+  words.forEach((word, i) => {
+    if (i === index) return;
+    if (word === '--faq' && i + 1 !== index && words[i + 1] !== undefined) file = words[i + 1];
+    else if (word.startsWith('--faq=')) file = word.slice('--faq='.length);
+  });
+  return file;
+}
+
 /** The candidates for words[index] (words: the command line after `mcp-faq`). */
 export function complete(spec: CompletionSpec, words: string[], index: number): Candidate[] {
   const current = words[index] ?? '';
   const before = words.slice(0, index);
   const previous = before[before.length - 1];
-  const command = spec.commands.find((c) => before.includes(c.name));
+  const valued = (name: string) => [...spec.options, ...spec.commands.flatMap((c) => c.options)].find((o) => o.names.includes(name) && o.values);
+  // The command: the first word that is neither an option nor an option's value.
+  const command = spec.commands.find((c) => before.some((w, i) => w === c.name && !(before[i - 1] && valued(before[i - 1]!))));
   const options = [...spec.options, ...(command?.options ?? [])];
 
   const takingValue = previous?.startsWith('-') ? options.find((o) => o.names.includes(previous) && o.values) : undefined;
   if (takingValue) return matching(takingValue.values!.map((value) => ({ value })), current);
+  const equals = /^(--[\w-]+)=/.exec(current);
+  if (equals) {
+    const option = options.find((o) => o.names.includes(equals[1]!) && o.values);
+    return option ? matching(option.values!.map((value) => ({ value: `${equals[1]}=${value}` })), current) : [];
+  }
   if (current.startsWith('-')) {
     return matching(
       options.flatMap((o) => o.names.filter((n) => n.startsWith('--')).map((value) => ({ value, description: o.description }))),
@@ -87,13 +122,18 @@ const SCRIPTS: Record<Shell, string> = {
 #   mcp-faq completion bash > ~/.local/share/bash-completion/completions/mcp-faq
 # or add to ~/.bashrc:  source <(mcp-faq completion bash)
 _mcp_faq() {
-  local IFS=$'\\n' line
+  local IFS=$'\\n' line value
   local -a candidates=()
   while IFS= read -r line; do
-    candidates+=("\${line%%$'\\t'*}")
+    value=\${line%%$'\\t'*}
+    # bash completes what follows "=" in --color=…: the candidate's part after it.
+    candidates+=("\${value#--*=}")
   done < <(mcp-faq __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1}" 2>/dev/null)
   COMPREPLY=("\${candidates[@]}")
-  if [[ \${#COMPREPLY[@]} -eq 0 && \${COMP_WORDS[COMP_CWORD-1]} == --faq ]]; then
+  # A file for --faq (bash splits --faq=x.md at the "="): the shell's own completion.
+  local previous=\${COMP_WORDS[COMP_CWORD-1]}
+  [[ $previous == = ]] && previous=\${COMP_WORDS[COMP_CWORD-2]}
+  if [[ \${#COMPREPLY[@]} -eq 0 && $previous == --faq ]]; then
     compopt -o default 2>/dev/null
   fi
 }
@@ -111,8 +151,12 @@ _mcp_faq() {
   done
   if [[ \${words[CURRENT-1]} == --faq ]]; then
     _files
+  elif [[ $PREFIX == --faq=* ]]; then
+    compset -P '*='
+    _files
   else
-    _describe -V mcp-faq candidates
+    # Ids ignore case: "A" offers a1, a2…
+    _describe -V mcp-faq candidates -M 'm:{[:lower:][:upper:]}={[:upper:][:lower:]}'
   fi
 }
 if [[ -n \${ZSH_VERSION-} ]]; then

@@ -25,39 +25,40 @@
 // Code highlighting (cli-highlight) and emoji are not needed by FAQ content; the
 // build replaces those modules with stubs (src/build/build.mjs).
 
-import { Chalk } from 'chalk';
 import { Marked, type Token, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { frenchSpacing, stripControls, WRAP } from './text.js';
+import type { Theme } from './theme.js';
 
-const c = new Chalk({ level: 1 });
-
-/** Renders answer markdown into a terminal document. */
-export function compose(markdown: string): string {
-  const out = marked().parse(markdown, { async: false });
+/** Renders answer markdown into a terminal document, styled with the (colored) theme. */
+export function compose(markdown: string, theme: Theme): string {
+  const out = marked(theme).parse(markdown, { async: false });
   return out.replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '');
 }
 
-let instance: Marked | undefined;
+const instances = new WeakMap<Theme, Marked>();
 
-function marked(): Marked {
-  instance ??= new Marked(
+function marked(t: Theme): Marked {
+  let instance = instances.get(t);
+  if (instance) return instance;
+  const same = (s: string) => s;
+  instance = new Marked(
     markedTerminal({
-      code: c.yellow,
-      blockquote: c.italic,
-      html: (s) => s,
-      heading: c.bold,
-      firstHeading: c.bold.underline,
-      hr: c.dim,
-      listitem: (s) => s,
-      table: (s) => s,
-      paragraph: (s) => s,
-      strong: c.bold,
-      em: c.italic,
-      codespan: c.yellow,
-      del: c.dim.strikethrough,
-      link: c.blue,
-      href: c.blue.underline,
+      code: t.code,
+      blockquote: t.emphasis,
+      html: same,
+      heading: t.heading,
+      firstHeading: t.heading,
+      hr: t.dim,
+      listitem: same,
+      table: same,
+      paragraph: same,
+      strong: t.strong,
+      em: t.emphasis,
+      codespan: t.code,
+      del: t.deleted,
+      link: t.link,
+      href: t.url,
       emoji: false,
       showSectionPrefix: false,
       reflowText: false,
@@ -75,15 +76,14 @@ function marked(): Marked {
           return `${wrappable(this.parser.parseInline(token.tokens))}\n\n`;
         },
         heading(token: Tokens.Heading) {
-          const text = this.parser.parseInline(token.tokens);
-          return `${wrappable(token.depth === 1 ? c.bold.underline(text) : c.bold(text))}\n\n`;
+          return `${wrappable(t.heading(this.parser.parseInline(token.tokens)))}\n\n`;
         },
         hr() {
-          return `${c.dim('─'.repeat(40))}\n\n`;
+          return `${t.dim('─'.repeat(40))}\n\n`;
         },
         blockquote(token: Tokens.Blockquote) {
           const body = this.parser.parse(token.tokens).replace(/\n+$/, '');
-          return `${prefixLines(body, c.dim('│ '), c.dim('│ '))}\n\n`;
+          return `${prefixLines(body, t.dim('│ '), t.dim('│ '))}\n\n`;
         },
         list(token: Tokens.List) {
           const start = token.ordered && typeof token.start === 'number' ? token.start : 1;
@@ -99,14 +99,14 @@ function marked(): Marked {
           const text = this.parser.parseInline(token.tokens);
           const href = stripControls(token.href);
           const plain = stripControls(text).trim(); // the link text without its styles
-          if (!plain || plain === href || `mailto:${plain}` === href) return hyperlink(c.blue.underline(href), href);
-          return `${hyperlink(c.blue(text), href)} (${hyperlink(c.underline(href), href)})`;
+          if (!plain || plain === href || `mailto:${plain}` === href) return hyperlink(t.url(href), href);
+          return `${hyperlink(t.link(text), href)} (${hyperlink(t.url(href), href)})`;
         },
         image(token: Tokens.Image) {
-          return imagePlaceholder(token.text);
+          return imagePlaceholder(token.text, t);
         },
         html(token: Tokens.HTML | Tokens.Tag) {
-          const text = renderHtml(token.text);
+          const text = renderHtml(token.text, t);
           // A block of nothing but line breaks is spacing between paragraphs: paragraphs already have it.
           if (token.block) return text.trim() ? `${wrappable(text.trim())}\n\n` : '';
           return text;
@@ -114,6 +114,7 @@ function marked(): Marked {
       },
     },
   );
+  instances.set(t, instance);
   return instance;
 }
 
@@ -173,16 +174,16 @@ function hyperlink(text: string, url: string): string {
   return `\u001b]8;;${url}\u0007${text}\u001b]8;;\u0007`;
 }
 
-function imagePlaceholder(alt: string): string {
+function imagePlaceholder(alt: string, t: Theme): string {
   const text = decodeEntities(stripControls(alt)).trim();
-  return c.dim(text ? `[image : ${text}]` : '[image]');
+  return t.image(text ? `[image : ${text}]` : '[image]');
 }
 
 /** HTML in answers: line breaks, images and text survive; tags, anchors and comments do not. */
-function renderHtml(html: string): string {
+function renderHtml(html: string, t: Theme): string {
   const out = html
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<img\b[^>]*>/gi, (tag) => imagePlaceholder(/\balt\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? ''))
+    .replace(/<img\b[^>]*>/gi, (tag) => imagePlaceholder(/\balt\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? '', t))
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?[a-z][^>]*>/gi, '');
   return decodeEntities(out);

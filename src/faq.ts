@@ -231,15 +231,49 @@ export function entriesById(faq: Faq): Map<string, FaqEntry> {
   return new Map(faq.entries.map((e) => [e.id, e]));
 }
 
-/** Finds an entry by id, ignoring case. */
+/** An id as people type it, compared: case, width and spaces ignored ("Ａ９ " is "a9"). */
+export const idKey = (id: string): string => id.normalize('NFKC').trim().toLowerCase();
+
+/** Finds an entry by id, ignoring case and width. */
 export function findEntry(faq: Faq, id: string): FaqEntry | undefined {
-  const key = id.toLowerCase();
+  const key = idKey(id);
   return faq.entries.find((e) => e.id.toLowerCase() === key);
+}
+
+/**
+ * Whether a word that is no id of the FAQ was meant as one ("a10", "B99999"): letters
+ * then digits, as many letters as the FAQ's own ids have ("az900" is an exam, not an
+ * id, when the ids are "a1"…"d1"). Such a word is a mistyped id, not words to search.
+ */
+export function looksLikeId(faq: Faq, word: string): boolean {
+  const shape = (id: string) => /^([a-z]+)\d+$/.exec(id.toLowerCase())?.[1]?.length;
+  const letters = shape(idKey(word));
+  return letters !== undefined && faq.entries.some((e) => shape(e.id) === letters);
+}
+
+/** A link of an answer: its text as a reader sees it, and where it goes. */
+export interface Link {
+  text: string;
+  url: string;
+}
+
+// [text](url "title"): not an image (![alt](src)); the text may hold inline markup.
+const MARKDOWN_LINK = /(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g;
+
+/** The links of an answer's markdown, in order, each once. */
+export function answerLinks(markdown: string): Link[] {
+  const links: Link[] = [];
+  for (const m of markdown.matchAll(MARKDOWN_LINK)) {
+    const text = m[1]!.replace(/\*\*|__|[*`]/g, '').replace(/\s+/g, ' ').trim() || m[2]!;
+    const url = m[2]!;
+    if (!links.some((l) => l.text === text && l.url === url)) links.push({ text, url });
+  }
+  return links;
 }
 
 /** The ids nearest to an unknown one ("a10" → a1), closest first, at most three. */
 export function nearestIds(faq: Faq, id: string): string[] {
-  const key = id.toLowerCase();
+  const key = idKey(id);
   const scored = faq.entries
     .map((e) => ({ id: e.id, d: editDistance(key, e.id.toLowerCase(), 2) }))
     .filter((s) => s.d <= 2);

@@ -1,102 +1,80 @@
-// Output of `list` and `search`, and the JSON shapes of every command: values in,
-// strings out. (Answers are rendered by render.ts.)
+// The text of `list` and `search` (and of the candidates `show <words>` offers):
+// values in, strings out, styled by the theme and wrapped by wrap.ts on a terminal.
+// (Answers are laid out by render.ts; JSON shapes are in present.ts.)
 
-import { entriesById, type Faq, type FaqEntry } from './faq.js';
-import type { SearchResult, Snippet } from './search.js';
-import type { Styles } from './style.js';
+import type { Hit } from './core.js';
+import type { Faq } from './faq.js';
+import type { Snippet } from './search.js';
+import type { Theme } from './theme.js';
+import { wrap } from './wrap.js';
 
-export interface FormatOptions {
-  styles: Styles;
+export interface TextOptions {
+  theme: Theme;
   /** Wrap at this width (on a terminal); undefined: one line per item, for pipes and grep. */
   width?: number;
 }
 
 /** Categories in order, each with its entries: `  a1  Comment puis-je …`. */
-export function formatList(faq: Faq, options: FormatOptions): string {
-  const c = options.styles;
-  const idWidth = Math.max(...faq.entries.map((e) => e.id.length));
+export function formatList(faq: Faq, options: TextOptions): string {
+  const t = options.theme;
+  const column = idColumn(faq.entries.map((e) => e.id));
   const blocks = faq.categories.map((category) => {
-    const lines = faq.entries
-      .filter((e) => e.category === category)
-      .map((e) => item(c.id(e.id.padEnd(idWidth)), e.question, 2 + idWidth + 2, options));
-    return [c.bold(category), ...lines].join('\n');
+    const lines = faq.entries.filter((e) => e.category === category).map((e) => item(t.id(column.pad(e.id)), e.question, 2, column.width, options));
+    return [t.category(category), ...lines].join('\n');
   });
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** Search results, best first: id and question, then category and a snippet of the answer. */
-export function formatResults(results: SearchResult[], faq: Faq, options: FormatOptions): string {
-  const c = options.styles;
-  const byId = entriesById(faq);
-  const idWidth = Math.max(...results.map((r) => r.id.length));
-  const indent = idWidth + 2;
-  const blocks = results.map((r) => {
-    const e = byId.get(r.id)!;
-    const head = item(c.strongId(r.id.padEnd(idWidth)), e.question, indent, options, c.bold, 0);
-    const pad = ' '.repeat(indent);
-    const category = pad + c.dim(e.category);
-    const snippet = r.snippet.text ? `\n${formatSnippet(r.snippet, indent, options, c)}` : '';
-    return `${head}\n${category}${snippet}`;
+/** Search hits, best first: id and question, then category and a snippet of the answer. */
+export function formatHits(hits: Hit[], options: TextOptions): string {
+  const t = options.theme;
+  const column = idColumn(hits.map((h) => h.entry.id));
+  const indent = column.width + 2;
+  const blocks = hits.map(({ entry, snippet }) => {
+    const head = item(t.strongId(column.pad(entry.id)), t.question(entry.question), 0, column.width, options);
+    const category = indented(t.dim(entry.category), indent, options);
+    return [head, category, ...(snippet.text ? [indented(styleSnippet(snippet, t), indent, options)] : [])].join('\n');
   });
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** Candidates for an ambiguous `show <query>`: one line each. */
-export function formatCandidates(results: SearchResult[], faq: Faq, options: FormatOptions): string {
-  const byId = entriesById(faq);
-  const idWidth = Math.max(...results.map((r) => r.id.length));
-  return results.map((r) => item(options.styles.id(r.id.padEnd(idWidth)), byId.get(r.id)!.question, 2 + idWidth + 2, options)).join('\n');
+/** Entries to choose from (an ambiguous `show <words>`, guesses): one item each. */
+export function formatCandidates(hits: Hit[], options: TextOptions): string {
+  const column = idColumn(hits.map((h) => h.entry.id));
+  return hits.map(({ entry }) => item(options.theme.id(column.pad(entry.id)), entry.question, 2, column.width, options)).join('\n');
 }
 
-/** `  <id>  <text>`, the text wrapped under itself when a width is given. */
-function item(id: string, text: string, indent: number, options: FormatOptions, style = (s: string) => s, lead = 2): string {
-  const lines = options.width ? wrapRanges(text, options.width - indent).map(([a, b]) => text.slice(a, b)) : [text];
-  return lines.map((l, i) => (i === 0 ? `${' '.repeat(lead)}${id}  ` : ' '.repeat(indent)) + style(l)).join('\n');
+/** The width of an id column, and an id padded to it. */
+function idColumn(ids: string[]): { width: number; pad: (id: string) => string } {
+  const width = Math.max(0, ...ids.map((id) => id.length));
+  return { width, pad: (id) => id.padEnd(width) };
 }
 
-function formatSnippet(snippet: Snippet, indent: number, options: FormatOptions, c: Styles): string {
-  const pad = ' '.repeat(indent);
-  const ranges: [number, number][] = options.width ? wrapRanges(snippet.text, options.width - indent) : [[0, snippet.text.length]];
-  return ranges
-    .map(([a, b]) => {
-      let out = '';
-      let at = a;
-      for (const [s, e] of snippet.marks) {
-        if (e <= a || s >= b) continue;
-        out += c.dim(snippet.text.slice(at, Math.max(s, a))) + c.match(snippet.text.slice(Math.max(s, a), Math.min(e, b)));
-        at = Math.min(e, b);
-      }
-      return pad + out + c.dim(snippet.text.slice(at, b));
-    })
+/** `<lead><id>  <text>`, the text wrapped under itself when there is a width. */
+function item(id: string, text: string, lead: number, idWidth: number, options: TextOptions): string {
+  const indent = lead + idWidth + 2;
+  const [first = '', ...rest] = lines(text, indent, options);
+  return [`${' '.repeat(lead)}${id}  ${first}`, ...rest.map((l) => ' '.repeat(indent) + l)].join('\n');
+}
+
+/** Text indented by `indent` columns, wrapped when there is a width. */
+function indented(text: string, indent: number, options: TextOptions): string {
+  return lines(text, indent, options)
+    .map((l) => ' '.repeat(indent) + l)
     .join('\n');
 }
 
-/** Splits plain text into lines of at most `width` characters, at spaces: [start, end) of each line. */
-export function wrapRanges(text: string, width: number): [number, number][] {
-  const w = Math.max(width, 20);
-  const lines: [number, number][] = [];
-  let start = 0;
-  while (text.length - start > w) {
-    let cut = text.lastIndexOf(' ', start + w);
-    if (cut <= start) cut = text.indexOf(' ', start + w); // a word longer than the line
-    if (cut < 0) break;
-    lines.push([start, cut]);
-    start = cut + 1;
-  }
-  lines.push([start, text.length]);
-  return lines;
+function lines(text: string, indent: number, options: TextOptions): string[] {
+  return options.width === undefined ? [text] : wrap(text, options.width - indent);
 }
 
-// --- JSON shapes (documented in the README)
-
-export const listJson = (faq: Faq) => faq.entries.map(({ id, category, question }) => ({ id, category, question }));
-
-export const entryJson = ({ id, category, question, answer }: FaqEntry) => ({ id, category, question, answer });
-
-export function resultsJson(results: SearchResult[], faq: Faq) {
-  const byId = entriesById(faq);
-  return results.map((r) => {
-    const e = byId.get(r.id)!;
-    return { id: r.id, category: e.category, question: e.question, score: r.score };
-  });
+/** A snippet dimmed, its matched words styled as matches. */
+function styleSnippet(snippet: Snippet, t: Theme): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of snippet.marks) {
+    out += t.dim(snippet.text.slice(at, start)) + t.match(snippet.text.slice(start, end));
+    at = end;
+  }
+  return out + t.dim(snippet.text.slice(at));
 }

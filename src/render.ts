@@ -4,14 +4,16 @@
 // The bundled FAQ's documents are made at build time and embedded here; another FAQ
 // file's are composed on first use (compose.ts loads marked).
 
-import { wrapAnsi } from 'fast-wrap-ansi';
 import type { FaqEntry } from './faq.js';
 import { frenchSpacing, WRAP } from './text.js';
+import { loadTheme, type Theme } from './theme.js';
+import { wrap } from './wrap.js';
 
 export interface RenderOptions {
   /** Columns to wrap prose at. */
   width: number;
-  /** ANSI styles (bold, colors). */
+  /** The theme: with color, documents keep their styles; without, they lose them. */
+  theme: Theme;
   color: boolean;
   /** OSC 8 hyperlinks on links (only with color). */
   hyperlinks: boolean;
@@ -34,28 +36,21 @@ export function bundledDocuments(): Documents {
 /** Documents for another FAQ's entries, composed now (this loads marked). */
 export async function composeDocuments(entries: FaqEntry[]): Promise<Documents> {
   const { compose } = await import('./compose.js');
-  return Object.fromEntries(entries.map((e) => [e.id, compose(e.answer)]));
-}
-
-/**
- * Whether the terminal behind a stream shows OSC 8 hyperlinks (FORCE_HYPERLINK=0|1
- * overrides). Asked only when there is color: supports-hyperlinks loads node:tty.
- */
-export async function supportsHyperlinks(stream: { isTTY?: boolean }): Promise<boolean> {
-  const { supportsHyperlink } = await import('supports-hyperlinks');
-  return supportsHyperlink(stream);
+  const theme = await loadTheme(true);
+  return Object.fromEntries(entries.map((e) => [e.id, compose(e.answer, theme)]));
 }
 
 /** The question as a title, its id and category, then the answer. */
 export function renderEntry(entry: FaqEntry, document: string, options: RenderOptions): string {
-  const title = layout(`${WRAP}\u001b[1m${frenchSpacing(entry.question)}\u001b[22m`, options);
-  const meta = layout(`${WRAP}\u001b[2m${entry.id} · ${entry.category}\u001b[22m`, options);
+  const t = options.theme;
+  const title = layout(WRAP + t.question(frenchSpacing(entry.question)), options);
+  const meta = layout(WRAP + t.dim(`${entry.id} · ${entry.category}`), options);
   return `${title}\n${meta}\n\n${layout(document, options)}\n`;
 }
 
 /** Several entries, separated by a rule. */
 export function renderEntries(entries: FaqEntry[], documents: Documents, options: RenderOptions): string {
-  const rule = layout(`\u001b[2m${'─'.repeat(Math.min(options.width, 40))}\u001b[22m`, options);
+  const rule = options.theme.dim('─'.repeat(Math.min(options.width, 40)));
   return entries.map((e) => renderEntry(e, documents[e.id] ?? '', options)).join(`\n${rule}\n\n`);
 }
 
@@ -78,7 +73,7 @@ export function layout(document: string, options: RenderOptions): string {
     }
     const prefix = line.slice(0, at);
     const indent = prefix.replace(SGR, '').length;
-    const lines = wrapAnsi(line.slice(at + 1), Math.max(options.width - indent, 20), { hard: false, trim: true }).split('\n');
+    const lines = wrap(line.slice(at + 1), options.width - indent);
     out.push(prefix + lines[0], ...lines.slice(1).map((l) => ' '.repeat(indent) + l));
   }
   return out.join('\n');

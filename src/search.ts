@@ -56,6 +56,13 @@ export interface SearchResult {
   snippet: Snippet;
 }
 
+export interface SearchOutcome {
+  /** The answers, best first. */
+  results: SearchResult[];
+  /** When there is no answer: entries that came close (a hint). */
+  guesses: SearchResult[];
+}
+
 export interface SearchOptions {
   limit?: number;
   /** Compute snippets (default true; JSON output has no use for them). */
@@ -158,12 +165,12 @@ export class Searcher {
   }
 
   /** Ranked results for a query (loads fuzzy.ts first when the query has words the index does not know). */
-  async search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+  async search(query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
     const q = clean(query);
     if (!this.fuzzy && tokenize(q).some((t) => !this.analyzer.isStop(t.word) && !this.analyzer.knows(t.word))) {
       this.fuzzy = await import('./fuzzy.js');
     }
-    return this.rank(q, options);
+    return { results: this.rank(q, options), guesses: [] };
   }
 
   /** search(), for a caller that gave fuzzy.ts or knows the query's words are known. */
@@ -352,14 +359,3 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** What the engine looks at: no escape sequences or control characters, MAX_QUERY_CHARS at most. */
 const clean = (query: string) => stripControls(query.slice(0, 4 * MAX_QUERY_CHARS), ' ').slice(0, MAX_QUERY_CHARS);
-
-/**
- * The result to show for `show <query>`: the best one when it clearly stands out
- * (alone, or well ahead of the next), otherwise none: the user has to choose.
- */
-export function clearWinner(results: SearchResult[]): SearchResult | undefined {
-  const [first, second] = results;
-  if (!first) return undefined;
-  if (!second) return first;
-  return first.score >= second.score * 1.25 && first.score - second.score >= 0.1 ? first : undefined;
-}

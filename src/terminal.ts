@@ -8,29 +8,34 @@ export type Env = Record<string, string | undefined>;
 
 /**
  * Color, in this order: --color=always|never (and --no-color) decide; then
- * FORCE_COLOR (non-empty and not 0/false: on; 0/false: off), then NO_COLOR
- * (non-empty: off), then TERM=dumb (off); otherwise color when the stream is a TTY.
- * chalk does not honour NO_COLOR by itself, so chalk's own detection is not used.
+ * FORCE_COLOR as force-color.org says (set and non-empty: on, but 0, false, no and
+ * off turn it off; empty: as if unset), then NO_COLOR (non-empty: off), then
+ * TERM=dumb (off); otherwise color when the stream is a TTY. (chalk's own detection
+ * is not used: it does not honour NO_COLOR.)
  */
 export function useColor(mode: ColorMode, env: Env, isTTY: boolean): boolean {
   if (mode === 'always') return true;
   if (mode === 'never') return false;
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) return !(force === '0' || force === 'false');
+  const force = env.FORCE_COLOR?.trim().toLowerCase();
+  if (force) return !['0', 'false', 'no', 'off'].includes(force);
   if (env.NO_COLOR) return false;
   if (env.TERM === 'dumb') return false;
   return isTTY;
 }
 
-export const MIN_WIDTH = 40;
 /** Prose beyond this is hard to read, however wide the terminal. */
-export const MAX_WIDTH = 100;
+const MAX_WIDTH = 100;
+/** The narrowest $COLUMNS taken when there is no terminal to measure. */
+const MIN_ENV_WIDTH = 40;
 
-/** The terminal's columns, else $COLUMNS, else 80; kept within [MIN_WIDTH, MAX_WIDTH]. */
+/**
+ * The width to wrap at: the terminal's columns (never more: no line is wider than
+ * the terminal), else $COLUMNS (at least 40), else 80; at most 100 for prose.
+ */
 export function outputWidth(columns: number | undefined, env: Env): number {
+  if (columns && columns > 0) return Math.min(MAX_WIDTH, columns);
   const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
-  const width = columns && columns > 0 ? columns : fromEnv > 0 ? fromEnv : 80;
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
+  return fromEnv > 0 ? Math.min(MAX_WIDTH, Math.max(MIN_ENV_WIDTH, fromEnv)) : 80;
 }
 
 /**

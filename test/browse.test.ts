@@ -1,16 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { choicesFor } from '../src/browse.js';
-import { Searcher } from '../src/search.js';
-import { faq, fuzzy, index } from './helpers.js';
+import { choicesFor, finderLayout } from '../src/browse.js';
+import { Core } from '../src/core.js';
+import { faq } from './helpers.js';
 
-const searcher = new Searcher(index, faq, fuzzy);
-const find = async (q: string) => searcher.searchNow(q, { limit: 13, prefix: true });
+const core = new Core(faq, true);
 
 describe('the finder’s choices', () => {
   test('nothing typed: every question, in document order', async () => {
-    const choices = await choicesFor(faq, undefined, find, 200);
-    expect(choices.map((c) => c.value)).toEqual(faq.entries.map((e) => e.id));
-    expect(choices[0]).toEqual({ value: 'a1', name: `a1  ${faq.entries[0]!.question}`, description: 'Microsoft Certification Profile' });
+    const choices = await choicesFor(core, '');
+    expect(choices.map((c) => c.id)).toEqual(faq.entries.map((e) => e.id));
+    expect(choices[0]).toEqual({ id: 'a1', name: `a1  ${faq.entries[0]!.question}`, description: 'Microsoft Certification Profile' });
   });
 
   test.each([
@@ -19,16 +18,24 @@ describe('the finder’s choices', () => {
     ['download certificate', 'b1'],
     ['MDP', 'a7'],
   ])('%j: %s first, with the snippet as description', async (term, id) => {
-    const [first] = await choicesFor(faq, term, find);
-    expect(first?.value).toBe(id);
+    const [first] = await choicesFor(core, term);
+    expect(first?.id).toBe(id);
     expect(first?.description).toMatch(/ · /);
   });
 
-  test('one line each, cut to the terminal', async () => {
-    for (const c of await choicesFor(faq, '', find, 50)) expect(c.name.length).toBeLessThanOrEqual(47);
-  });
-
   test('something the FAQ does not cover: no choices', async () => {
-    expect(await choicesFor(faq, 'recette de crêpes', find)).toEqual([]);
+    expect(await choicesFor(core, 'recette de crêpes')).toEqual([]);
+  });
+});
+
+describe('the finder’s layout fits the terminal', () => {
+  test.each([
+    [80, 24, 20],
+    [40, 6, 2],
+    [20, 3, 1],
+  ])('%d×%d: a page of %d', (columns, rows, pageSize) => {
+    const layout = finderLayout(columns, rows);
+    expect(layout.pageSize).toBe(pageSize);
+    for (const e of faq.entries) expect([...layout.cut(`${e.id}  ${e.question}`)].length).toBeLessThanOrEqual(columns - 2);
   });
 });

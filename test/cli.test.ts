@@ -51,10 +51,14 @@ describe('show', () => {
     expect(r.stdout).toContain('d1 · ');
   });
 
-  test('--json: { id, category, question, answer }', async () => {
+  test('--json: { id, category, question, answer, links }', async () => {
     const r = await runCli(['show', 'a9', '--json']);
     const e = faq.entries[8]!;
-    expect(JSON.parse(r.stdout)).toEqual({ id: 'a9', category: e.category, question: e.question, answer: e.answer });
+    const links = [
+      { text: 'tableau de bord de certification', url: 'https://aka.ms/certdashboard' },
+      { text: 'L’assistance à la certification', url: 'https://aka.ms/mcpforum' },
+    ];
+    expect(JSON.parse(r.stdout)).toEqual({ id: 'a9', category: e.category, question: e.question, answer: e.answer, links });
   });
 
   test('--json with several ids: an array', async () => {

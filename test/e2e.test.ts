@@ -43,7 +43,7 @@ describe('the built binary', () => {
 
   test('show --json and --raw', () => {
     const json = JSON.parse(runBin(['show', 'a9', '--json']).stdout) as Record<string, string>;
-    expect(Object.keys(json)).toEqual(['id', 'category', 'question', 'answer']);
+    expect(Object.keys(json)).toEqual(['id', 'category', 'question', 'answer', 'links']);
     expect(json.answer).toBe(faq.entries[8]!.answer);
     expect(runBin(['show', 'a9', '--raw']).stdout).toBe(`${faq.entries[8]!.answer}\n`);
   });

@@ -71,7 +71,7 @@ describe('the bundled FAQ', () => {
   test.each([
     ['A9', 'a9'],
     ['b2', 'b2'],
-    [' d1', undefined],
+    [' d1', 'd1'],
     ['a10', undefined],
   ])('findEntry(%j) → %j (ids ignore case)', (id, expected) => {
     expect(findEntry(faq, id)?.id).toBe(expected);

@@ -46,8 +46,8 @@ export async function runCli(
   const io: Io = {
     argv,
     env: options.env ?? {},
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty, columns: options.columns, rows: options.rows ?? 1000 },
-    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty },
+    stdout: { write: (s: string) => void (stdout += s), isTTY: options.tty === true, columns: options.columns, rows: options.rows ?? 1000 },
+    stderr: { write: (s: string) => void (stderr += s), isTTY: options.tty === true },
     stdinIsTTY: () => options.tty === true,
     ...(options.page ? { page: options.page } : {}),
   };

@@ -7,6 +7,7 @@ import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
 import { layout } from '../src/render.js';
 import { Searcher } from '../src/search.js';
+import { loadTheme } from '../src/theme.js';
 import { faq, fuzzy, index } from './helpers.js';
 
 /** Any UTF-16 code unit, unpaired surrogates and control characters included. */
@@ -49,6 +50,9 @@ function checkParse(text: string) {
   }
 }
 
+const colored = await loadTheme(true);
+const plain = await loadTheme(false);
+
 describe('the parser returns a valid model or throws a FaqError', () => {
   test('for any string', () => fc.assert(fc.property(anyString, checkParse), { numRuns: 500 }));
   test('for FAQ-like text', () => fc.assert(fc.property(faqLike, checkParse), { numRuns: 1000 }));
@@ -61,7 +65,7 @@ describe('the search never throws and returns only valid ids', () => {
 
   const check = async (query: string) => {
     for (const prefix of [false, true]) {
-      const results = [...(await lean.search(query, { prefix })), ...full.searchNow(query, { prefix, limit: 20 })];
+      const results = [...(await lean.search(query, { prefix })).results, ...full.searchNow(query, { prefix, limit: 20 })];
       for (const r of results) {
         expect(known.has(r.id)).toBe(true);
         expect(r.score).toBeGreaterThan(0);
@@ -88,8 +92,9 @@ describe('the renderer never throws nor lets escapes through', () => {
   test('for any markdown', () =>
     fc.assert(
       fc.property(anyString, (markdown) => {
-        const out = layout(compose(parseFaq(`**Q: q**<a name="a"></a>\n\n**R:** x\n${markdown}`).entries[0]!.answer), {
+        const out = layout(compose(parseFaq(`**Q: q**<a name="a"></a>\n\n**R:** x\n${markdown}`).entries[0]!.answer, colored), {
           width: 60,
+          theme: plain,
           color: false,
           hyperlinks: false,
         });

@@ -3,13 +3,15 @@ import { compose } from '../src/compose.js';
 import type { FaqEntry } from '../src/faq.js';
 import { bundledDocuments, layout, renderEntries, type RenderOptions } from '../src/render.js';
 import { renderEntry as renderWith } from '../src/render.js';
+import { loadTheme } from '../src/theme.js';
 import { faq } from './helpers.js';
 
-const renderEntry = (entry: FaqEntry, options: RenderOptions) => renderWith(entry, compose(entry.answer), options);
-const renderMarkdown = (markdown: string, options: RenderOptions) => layout(compose(markdown), options);
+const colored = await loadTheme(true);
+const renderEntry = (entry: FaqEntry, options: RenderOptions) => renderWith(entry, compose(entry.answer, colored), options);
+const renderMarkdown = (markdown: string, options: RenderOptions) => layout(compose(markdown, colored), options);
 
-const plain = { width: 80, color: false, hyperlinks: false };
-const rich = { width: 80, color: true, hyperlinks: true };
+const plain: RenderOptions = { width: 80, theme: await loadTheme(false), color: false, hyperlinks: false };
+const rich: RenderOptions = { width: 80, theme: colored, color: true, hyperlinks: true };
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u001b\]8;;[^\u0007]*\u0007/g, '');
 
@@ -86,11 +88,11 @@ describe('renderMarkdown', () => {
   });
 
   test('the bundled documents are the composed answers', () => {
-    expect(bundledDocuments()).toEqual(Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer)])));
+    expect(bundledDocuments()).toEqual(Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer, colored)])));
   });
 
   test('documents are width-independent: one per answer, wrapped only at layout', () => {
-    const doc = compose(faq.entries[7]!.answer);
+    const doc = compose(faq.entries[7]!.answer, colored);
     expect(doc.split('\n').filter(Boolean)).toHaveLength(1);
     expect(layout(doc, plain).split('\n').length).toBeGreaterThan(5);
   });

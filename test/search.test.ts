@@ -3,7 +3,7 @@ import { evaluate, readQueries, summary } from '../bench/evaluate.mjs';
 import type { Evaluation, Query } from '../bench/evaluate.d.mts';
 import { FaqError } from '../src/errors.js';
 import { Analyzer, compileLexicon } from '../src/glossary.js';
-import { clearWinner, markdownToPlain, Searcher, type SearchResult } from '../src/search.js';
+import { markdownToPlain, Searcher } from '../src/search.js';
 import { stem } from '../src/fuzzy.js';
 import { editDistance, fold, tokenize } from '../src/text.js';
 import { faq, fuzzy, index, lexicon, root } from './helpers.js';
@@ -205,7 +205,7 @@ describe('fuzzy.ts loads only for words the index does not know', () => {
 
   test('search() loads it when a word is new', async () => {
     const lean = new Searcher(index, faq);
-    expect((await lean.search('fusioner'))[0]?.id).toBe('a4');
+    expect((await lean.search('fusioner')).results[0]?.id).toBe('a4');
     expect(lean.searchNow('certifcat')[0]?.id).toBe('b1'); // loaded now
   });
 });
@@ -242,17 +242,6 @@ describe('snippets', () => {
   });
 });
 
-describe('show <words>: a clear winner or none', () => {
-  const r = (id: string, score: number): SearchResult => ({ id, score, coverage: 1, snippet: { text: '', marks: [] } });
-  test.each([
-    [[], undefined],
-    [[r('a9', 0.3)], 'a9'],
-    [[r('a9', 0.8), r('d1', 0.3)], 'a9'],
-    [[r('a1', 0.8), r('a5', 0.8)], undefined],
-    [[r('a1', 0.5), r('a5', 0.45)], undefined],
-  ])('%j → %s', (results, id) => expect(clearWinner(results)?.id).toBe(id));
-});
-
 describe('quality on the shared dev set (bench/queries-dev.jsonl)', () => {
   const queries = readQueries(`${root}/bench/queries-dev.jsonl`) as Query[];
   const result = evaluate(queries, (q: string) => ids(q)) as Evaluation;
@@ -271,6 +260,6 @@ describe('every bench query', () => {
 
   test('gets the same answer whether fuzzy.ts is given or loaded on demand', async () => {
     const lean = new Searcher(index, faq);
-    for (const { q } of queries) expect((await lean.search(q)).map((r) => r.id), q).toEqual(ids(q));
+    for (const { q } of queries) expect((await lean.search(q)).results.map((r) => r.id), q).toEqual(ids(q));
   });
 });

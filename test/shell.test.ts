@@ -111,7 +111,7 @@ describe('bad input: a French message, the right code, no stack trace', () => {
     ['mcp search x --limit 0', 2, /« 0 » n’est pas un nombre entier positif/],
     ['mcp search x --limit', 2, /l’option « --limit » attend une valeur/],
     ['mcp --color sometimes list', 2, /choisissez auto, always ou never/],
-    ['mcp show a1 --json --raw', 2, /--json et --raw ne vont pas ensemble/],
+    ['mcp show a1 --json --raw', 2, /« --raw » et « --json » ne vont pas ensemble/],
     ['mcp show a10', 1, /identifiant inconnu : « a10 »\.\nVouliez-vous dire : a1 \?/],
     ['mcp show Z9', 1, /identifiant inconnu : « Z9 »\.\nVouliez-vous dire : a9 \?/],
     ['mcp search kubernetes', 1, /aucune réponse pour « kubernetes »\.\n.*mcp-faq list/],

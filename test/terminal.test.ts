@@ -10,9 +10,15 @@ describe('useColor', () => {
     ['auto', { NO_COLOR: '' }, true, true], // empty NO_COLOR does not count
     ['auto', { TERM: 'dumb' }, true, false],
     ['auto', { FORCE_COLOR: '1' }, false, true],
-    ['auto', { FORCE_COLOR: '' }, false, true],
+    ['auto', { FORCE_COLOR: '' }, false, false], // empty: as if unset (force-color.org)
+    ['auto', { FORCE_COLOR: '' }, true, true],
+    ['auto', { FORCE_COLOR: '', NO_COLOR: '1' }, true, false],
     ['auto', { FORCE_COLOR: '0' }, true, false],
     ['auto', { FORCE_COLOR: 'false' }, true, false],
+    ['auto', { FORCE_COLOR: 'no' }, false, false],
+    ['auto', { FORCE_COLOR: 'OFF' }, true, false],
+    ['auto', { FORCE_COLOR: '3' }, false, true],
+    ['auto', { FORCE_COLOR: 'true' }, false, true],
     ['auto', { FORCE_COLOR: '1', NO_COLOR: '1' }, false, true], // forcing is the more specific request
     ['always', { NO_COLOR: '1', TERM: 'dumb' }, false, true],
     ['never', { FORCE_COLOR: '1' }, true, false],
@@ -27,7 +33,8 @@ describe('outputWidth', () => {
     [undefined, {}, 80],
     [undefined, { COLUMNS: 'large' }, 80],
     [0, { COLUMNS: '70' }, 70],
-    [20, {}, 40], // a sensible minimum
+    [20, {}, 20], // never wider than the terminal
+    [undefined, { COLUMNS: '20' }, 40], // a sensible minimum when nothing is measured
     [250, {}, 100], // a readable maximum for prose
   ])('columns %s, env %j → %d', (columns, env, width) => expect(outputWidth(columns, env)).toBe(width));
 });
@@ -54,7 +61,7 @@ describe('pagerCommand', () => {
 describe('the pager, from the CLI', () => {
   const pagerCalls = () => {
     const calls: { command: string; text: string }[] = [];
-    return { calls, page: async (command: string, text: string) => (calls.push({ command, text }), true) };
+    return { calls, page: async (command: string, text: string) => (calls.push({ command, text }), undefined) };
   };
 
   test.each([['list'], ['show', 'a8']])('%j longer than the terminal goes through less -FRX', async (...argv) => {
@@ -87,8 +94,10 @@ describe('the pager, from the CLI', () => {
     expect(calls[0]?.command).toBe('more');
   });
 
-  test('a pager that cannot run: the output is printed anyway', async () => {
-    const r = await runCli(['list'], { tty: true, rows: 8, page: async () => false });
+  test('a pager that fails: the output is printed anyway, and the failure said', async () => {
+    const r = await runCli(['list'], { tty: true, rows: 8, page: async () => 'code de sortie 1' });
     expect(r.stdout).toContain('d1');
+    expect(r.stderr).toContain('le pager « less -FRX » a échoué (code de sortie 1)');
+    expect(r.code).toBe(0);
   });
 });

@@ -11,7 +11,8 @@
 //    dist/render.js   show: the answers composed for the terminal, their layout
 //    dist/compose.js  show with --faq: marked + marked-terminal, to compose answers
 //    dist/browse.js   the interactive finder: @inquirer/search
-//    dist/completion.js  shell completion;
+//    dist/completion.js  shell completion
+//    dist/mcp.js      the MCP server (mcp-faq mcp): the MCP SDK;
 // 3. writes dist/THIRD-PARTY-LICENSES.txt for the packages bundled into dist/;
 // 4. makes the V8 code caches of the chunks (src/build/code-cache.mjs).
 import { build } from 'esbuild';
@@ -30,6 +31,7 @@ const LAZY = {
   compose: 'src/compose.ts',
   browse: 'src/browse.ts',
   completion: 'src/completion.ts',
+  mcp: 'src/mcp.ts',
 };
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };

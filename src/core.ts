@@ -1,0 +1,159 @@
+// The operations on a FAQ, as values: the one core under every front end — the
+// terminal commands (cli.ts, present.ts), the interactive finder (browse.ts) and the
+// MCP server (mcp.ts). It loads the FAQ, looks entries up, searches, and decides what
+// `show <args>` means; it never prints, pages or exits. Expected failures are values
+// (an unknown id, nothing found) or FaqErrors (a bad FAQ file, an empty query).
+
+import { usageError } from './errors.js';
+import { answerLinks, findEntry, looksLikeId, nearestIds, type Faq, type FaqEntry, type Link } from './faq.js';
+import type * as Search from './search.js';
+import type { Snippet } from './search.js';
+import { bundled, loadFaqFile } from './source.js';
+import { stripControls } from './text.js';
+
+/** A search result, with its entry. */
+export interface Hit {
+  entry: FaqEntry;
+  /** Relevance in [0, 1]: 1 when every word of the query is in the question. */
+  score: number;
+  /** The part of the answer that matches best, matched words marked. */
+  snippet: Snippet;
+}
+
+export interface Found {
+  /** The answers, best first; empty when the FAQ does not answer the query. */
+  hits: Hit[];
+  /** When there is no answer: entries that came close, best first (a hint, never an answer). */
+  guesses: Hit[];
+}
+
+export interface SearchOptions {
+  /** At most this many hits (default 5). */
+  limit?: number;
+  /** Compute snippets (default true). */
+  snippets?: boolean;
+  /** The last word is being typed (the finder): it matches the words it starts. */
+  prefix?: boolean;
+}
+
+/** An entry for a reader: its answer's markdown and its links. */
+export interface Answer extends FaqEntry {
+  links: Link[];
+}
+
+/** What an id gives: its entry, or the ids nearest to it. */
+export type Lookup = { entry: FaqEntry } | { unknown: string; nearest: string[] };
+
+/** What `show <args>` means (see Core.resolve). */
+export type Resolution =
+  /** Entries to show; `best` when words stood for one of them. */
+  | { kind: 'entries'; entries: Answer[]; best?: { query: string; id: string } }
+  /** An argument shaped like an id that no entry has ("a10"). */
+  | { kind: 'unknown-id'; id: string; nearest: string[] }
+  /** Words that match several entries alike; `ids` are the arguments that were ids. */
+  | { kind: 'ambiguous'; query: string; hits: Hit[]; ids: string[] }
+  /** Words that match nothing; `ids` are the arguments that were ids. */
+  | { kind: 'nothing'; query: string; guesses: Hit[]; ids: string[] };
+
+/** Queries longer than this are cut before anything else looks at them. */
+export const MAX_QUERY_CHARS = 100 * 1024;
+
+/** The FAQ to answer from: the bundled one, or another file (--faq, MCP_FAQ_FILE). */
+export function openCore(file: string | undefined): Core {
+  const source = file !== undefined ? loadFaqFile(file) : bundled();
+  return new Core(source.faq, source.bundled);
+}
+
+export class Core {
+  private searcher?: Promise<Search.Searcher>;
+
+  constructor(
+    readonly faq: Faq,
+    /** The FAQ shipped with the tool, whose index and documents are built in. */
+    readonly bundled: boolean,
+  ) {}
+
+  /** An entry by id (case and width ignored). */
+  lookup(id: string): Lookup {
+    const entry = findEntry(this.faq, stripControls(id));
+    return entry ? { entry } : { unknown: id, nearest: nearestIds(this.faq, stripControls(id)) };
+  }
+
+  /** An entry with its links. */
+  answer(entry: FaqEntry): Answer {
+    return { ...entry, links: answerLinks(entry.answer) };
+  }
+
+  /** Ranked answers for a query, and guesses when there is none. */
+  async search(query: string, options: SearchOptions = {}): Promise<Found> {
+    const text = joinQuery([query]);
+    if (!stripControls(text, ' ').trim()) throw usageError('la recherche est vide.', 'Exemple : mcp-faq search "mot de passe"');
+    const outcome = await (await this.engine()).search(text, options);
+    return { hits: outcome.results.map((r) => this.hit(r)), guesses: outcome.guesses.map((r) => this.hit(r)) };
+  }
+
+  /**
+   * What `show <args>` shows: the entries of the arguments that are ids, and the
+   * best answer to the other words when one stands out. An argument shaped like an
+   * id that no entry has is a mistyped id; words that match nothing, or several
+   * entries alike, are said so (with the ids that were understood), never dropped.
+   */
+  async resolve(args: string[]): Promise<Resolution> {
+    const ids: FaqEntry[] = [];
+    const words: string[] = [];
+    for (const arg of args) {
+      const entry = findEntry(this.faq, stripControls(arg));
+      if (entry) ids.push(entry);
+      else if (looksLikeId(this.faq, stripControls(arg))) {
+        return { kind: 'unknown-id', id: arg, nearest: nearestIds(this.faq, stripControls(arg)) };
+      } else words.push(arg);
+    }
+    const unique = (entries: FaqEntry[]) => [...new Set(entries)].map((e) => this.answer(e));
+    if (words.length === 0) return { kind: 'entries', entries: unique(ids) };
+    const query = joinQuery(words);
+    if (!stripControls(query, ' ').trim()) {
+      if (ids.length > 0) return { kind: 'entries', entries: unique(ids) };
+      throw usageError('identifiant ou recherche vide.', 'Exemple : mcp-faq show a9');
+    }
+    const found = await this.search(query);
+    const idList = ids.map((e) => e.id);
+    const best = clearWinner(found.hits);
+    if (best) return { kind: 'entries', entries: unique([...ids, best.entry]), best: { query, id: best.entry.id } };
+    if (found.hits.length === 0) return { kind: 'nothing', query, guesses: found.guesses, ids: idList };
+    return { kind: 'ambiguous', query, hits: found.hits, ids: idList };
+  }
+
+  /** The search engine, loaded on first use (dist/search.js, and the index). */
+  private engine(): Promise<Search.Searcher> {
+    this.searcher ??= import('./search.js').then((module) => module.searcherFor(this.faq, this.bundled));
+    return this.searcher;
+  }
+
+  private hit(result: Search.SearchResult): Hit {
+    return { entry: findEntry(this.faq, result.id)!, score: result.score, snippet: result.snippet };
+  }
+}
+
+/**
+ * Words as one query, cut at MAX_QUERY_CHARS as soon as it is reached: a query
+ * spread over a million arguments costs no more than a long one.
+ */
+export function joinQuery(words: string[]): string {
+  let query = '';
+  for (const word of words) {
+    query += query ? ` ${word}` : word;
+    if (query.length >= MAX_QUERY_CHARS) return query.slice(0, MAX_QUERY_CHARS);
+  }
+  return query;
+}
+
+/**
+ * The hit to show for `show <words>`: the best one when it clearly stands out
+ * (alone, or well ahead of the next), otherwise none: the user has to choose.
+ */
+export function clearWinner(hits: Hit[]): Hit | undefined {
+  const [first, second] = hits;
+  if (!first) return undefined;
+  if (!second) return first;
+  return first.score >= second.score * 1.25 && first.score - second.score >= 0.1 ? first : undefined;
+}

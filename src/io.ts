@@ -1,0 +1,166 @@
+// The process's streams, for cli.ts: output that is never lost and never hangs, the
+// terminal facts, and the pager.
+// - Writes go straight to the file descriptor (fs.writeSync): creating
+//   process.stdout for a pipe loads Node's net and stream modules, milliseconds of
+//   start-up that a help tool should not pay. Partial writes are finished, a full
+//   non-blocking pipe (EAGAIN) is waited for, a reader that went away (EPIPE) ends
+//   the output quietly, and any other failure (a full disk, a closed stdout) is a
+//   FaqError of kind 'io' (exit 74), never a lost answer.
+// - Whether a stream is a terminal is asked of the file first: a pipe or a file is
+//   known without loading node:tty.
+// - A pager that fails gives the text back, to be written directly.
+
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { FaqError } from './errors.js';
+import type { Env } from './terminal.js';
+
+export interface OutStream {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  readonly columns?: number;
+  readonly rows?: number;
+}
+
+/** Everything the CLI touches of the outside world; tests pass their own. */
+export interface Io {
+  argv: string[];
+  env: Env;
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Whether stdin is a terminal (asked only when it matters). */
+  stdinIsTTY: () => boolean;
+  /** Shows text through a pager command; resolves to why it failed, or undefined when it worked. */
+  page?: (command: string, text: string, env: Env) => Promise<string | undefined>;
+}
+
+/** The real process. */
+export function processIo(): Io {
+  return {
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout: new FdStream(1, 'la sortie standard'),
+    stderr: new FdStream(2, 'la sortie d’erreur'),
+    stdinIsTTY: () => isTerminal(0),
+    page: runPager,
+  };
+}
+
+/** A stream written with fs.writeSync, that finishes every write or says why it could not. */
+export class FdStream implements OutStream {
+  /** The reader went away: what is left to write has nowhere to go. */
+  private closed = false;
+  private tty?: boolean;
+
+  constructor(
+    private readonly fd: 1 | 2,
+    private readonly name: string,
+  ) {}
+
+  get isTTY(): boolean {
+    this.tty ??= isTerminal(this.fd);
+    return this.tty;
+  }
+
+  /** The terminal's size, read at each call (it follows resizes). */
+  get columns(): number | undefined {
+    return this.isTTY ? (STREAMS[this.fd]() as NodeJS.WriteStream).columns : undefined;
+  }
+
+  get rows(): number | undefined {
+    return this.isTTY ? (STREAMS[this.fd]() as NodeJS.WriteStream).rows : undefined;
+  }
+
+  write(text: string): void {
+    if (this.closed || text === '') return;
+    const bytes = Buffer.from(text);
+    let offset = 0;
+    let waited = 0;
+    while (offset < bytes.length) {
+      try {
+        offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
+        waited = 0;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') {
+          this.closed = true;
+          return;
+        }
+        // A non-blocking pipe whose reader is slow: wait for room, a minute at most.
+        if (code === 'EAGAIN' && waited < 60_000) {
+          sleep(10);
+          waited += 10;
+          continue;
+        }
+        throw new FaqError('io', `écriture sur ${this.name} impossible : ${describe(code)}.`, 'Rien n’a été perdu en silence : relancez la commande vers une autre sortie.');
+      }
+    }
+  }
+}
+
+function describe(code: string | undefined): string {
+  switch (code) {
+    case 'ENOSPC':
+      return 'plus de place sur le disque (ENOSPC)';
+    case 'EBADF':
+      return 'elle est fermée (EBADF)';
+    case 'EAGAIN':
+      return 'le lecteur ne lit plus (EAGAIN)';
+    default:
+      return `erreur ${code ?? 'inconnue'}`;
+  }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
+
+let devNull: number | undefined;
+
+const STREAMS = [() => process.stdin, () => process.stdout, () => process.stderr] as const;
+
+/** Whether stdin (0), stdout (1) or stderr (2) is a terminal; a pipe, a file or /dev/null is known without node:tty. */
+export function isTerminal(fd: 0 | 1 | 2): boolean {
+  let stat;
+  try {
+    stat = fstatSync(fd);
+  } catch {
+    return false; // closed
+  }
+  if (!stat.isCharacterDevice()) return false;
+  try {
+    devNull ??= statSync('/dev/null').rdev;
+    if (stat.rdev === devNull) return false;
+  } catch {
+    // no /dev/null: ask Node
+  }
+  return STREAMS[fd]().isTTY === true;
+}
+
+/**
+ * Pipes text into `sh -c <command>`, the pager writing to our terminal. Resolves to
+ * undefined when the pager showed the text (the user may quit it early), or to why
+ * it failed: it could not start, exited with an error, or was killed.
+ */
+async function runPager(command: string, text: string, env: Env): Promise<string | undefined> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', LV: '-c', ...env } });
+    child.on('error', (error) => resolve(error.message));
+    child.on('close', (code, signal) => {
+      if (signal) resolve(`arrêté par ${signal}`);
+      else if (code === 126 || code === 127) resolve('introuvable ou pas exécutable');
+      else if (code !== 0) resolve(`code de sortie ${code}`);
+      else resolve(undefined);
+    });
+    child.stdin.on('error', () => {}); // the user quit the pager before the end
+    child.stdin.end(text);
+  });
+}
+
+/**
+ * Whether the terminal behind a stream shows OSC 8 hyperlinks (FORCE_HYPERLINK=0|1
+ * overrides). Asked only when there is color: supports-hyperlinks loads node:tty.
+ */
+export async function supportsHyperlinks(stream: { isTTY?: boolean }): Promise<boolean> {
+  const { supportsHyperlink } = await import('supports-hyperlinks');
+  return supportsHyperlink(stream);
+}

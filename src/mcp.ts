@@ -1,0 +1,230 @@
+// The MCP front end (`mcp-faq mcp`): a Model Context Protocol server over stdio, so
+// that assistants (VS Code, Claude Desktop, Cursor…) search and quote the FAQ,
+// offline. A thin layer over the core: the same search, cut-off and entries as the
+// terminal. Tools: search_faq, get_faq_entry, list_faq (all read-only); resources:
+// faq://entries/<id>, each entry's markdown.
+//
+// stdout carries the protocol only. The SDK's own stdio transport drops a line that
+// is not JSON-RPC without a word and does not notice stdin closing, so the
+// transport here answers such a line with a JSON-RPC error and keeps serving, and
+// ends the server when stdin closes. This file (dist/mcp.js, with the SDK) loads
+// only for `mcp-faq mcp`.
+
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { Answer, Core, Hit } from './core.js';
+import type { FaqEntry } from './faq.js';
+import { oneLine } from './text.js';
+
+const ENTRY_URI = 'faq://entries/';
+
+/** The server for a FAQ, with its tools and resources (tests connect it to their own transport). */
+export function createServer(core: Core, version: string): McpServer {
+  const { faq } = core;
+  const server = new McpServer({ name: 'mcp-faq', version }, { instructions: describeFaq(core) });
+  const readOnly = { readOnlyHint: true, openWorldHint: false, idempotentHint: true, destructiveHint: false };
+  const hitShape = z.object({
+    id: z.string().describe('identifiant de l’entrée, pour get_faq_entry'),
+    category: z.string(),
+    question: z.string(),
+    score: z.number().describe('pertinence de 0 à 1 (1 : tous les mots cherchés sont dans la question)'),
+    snippet: z.string().describe('le passage de la réponse qui correspond le mieux'),
+  });
+
+  server.registerTool(
+    'search_faq',
+    {
+      title: 'Chercher dans la FAQ',
+      description:
+        `Search the FAQ for the entries that answer a question, best first. ${describeFaq(core)} ` +
+        'Write the query in French or English, as the user would (typos, synonyms and English words are understood). ' +
+        'An empty result means the FAQ does not answer the question: say so, do not invent an answer. ' +
+        'Then read the best entry with get_faq_entry and quote it with its id and links.',
+      inputSchema: {
+        query: z.string().describe('la question ou les mots à chercher, en français ou en anglais'),
+        limit: z.number().int().min(1).max(20).optional().describe('nombre de résultats au plus, de 1 à 20 (5 par défaut)'),
+      },
+      outputSchema: { query: z.string(), results: z.array(hitShape) },
+      annotations: { title: 'Chercher dans la FAQ', ...readOnly },
+    },
+    async ({ query, limit }) => {
+      const { hits } = await core.search(query, { limit: limit ?? 5 });
+      const results = hits.map(hitJson);
+      return { content: [{ type: 'text', text: searchText(query, hits) }], structuredContent: { query, results } };
+    },
+  );
+
+  server.registerTool(
+    'get_faq_entry',
+    {
+      title: 'Lire une réponse de la FAQ',
+      description:
+        'Read one FAQ entry by its id (as given by search_faq or list_faq; case is ignored): its question, category, ' +
+        'the answer in markdown (in the FAQ’s language) and its links. Quote the answer with its id and links.',
+      inputSchema: { id: z.string().describe('identifiant de l’entrée, par exemple « a4 »') },
+      outputSchema: {
+        id: z.string(),
+        category: z.string(),
+        question: z.string(),
+        answer: z.string().describe('la réponse, en markdown'),
+        links: z.array(z.object({ text: z.string(), url: z.string() })),
+      },
+      annotations: { title: 'Lire une réponse de la FAQ', ...readOnly },
+    },
+    ({ id }) => {
+      const found = core.lookup(id);
+      if ('unknown' in found) {
+        const near = found.nearest.length ? ` Les plus proches : ${found.nearest.join(', ')}.` : '';
+        return {
+          isError: true,
+          content: [{ type: 'text', text: `Identifiant inconnu : « ${oneLine(id, 60)} ».${near} La liste des identifiants : list_faq.` }],
+        };
+      }
+      const answer = core.answer(found.entry);
+      return { content: [{ type: 'text', text: entryMarkdown(answer) }], structuredContent: { ...answer } };
+    },
+  );
+
+  server.registerTool(
+    'list_faq',
+    {
+      title: 'Lister les questions de la FAQ',
+      description: `List every question of the FAQ with its id, by category. ${describeFaq(core)}`,
+      inputSchema: {},
+      outputSchema: {
+        title: z.string(),
+        categories: z.array(z.object({ name: z.string(), entries: z.array(z.object({ id: z.string(), question: z.string() })) })),
+      },
+      annotations: { title: 'Lister les questions de la FAQ', ...readOnly },
+    },
+    () => {
+      const categories = faq.categories.map((name) => ({
+        name,
+        entries: faq.entries.filter((e) => e.category === name).map(({ id, question }) => ({ id, question })),
+      }));
+      const text = categories.map((c) => `## ${c.name}\n${c.entries.map((e) => `- ${e.id} : ${e.question}`).join('\n')}`).join('\n\n');
+      return { content: [{ type: 'text', text }], structuredContent: { title: faq.meta.title, categories } };
+    },
+  );
+
+  server.registerResource(
+    'faq-entry',
+    new ResourceTemplate(`${ENTRY_URI}{id}`, {
+      list: () => ({
+        resources: faq.entries.map((e) => ({ uri: entryUri(e), name: e.id, title: e.question, description: e.category, mimeType: 'text/markdown' })),
+      }),
+      complete: { id: (value) => faq.entries.map((e) => e.id).filter((id) => id.toLowerCase().startsWith(value.toLowerCase())) },
+    }),
+    { title: 'Une entrée de la FAQ', description: 'La question, sa catégorie et sa réponse, en markdown.', mimeType: 'text/markdown' },
+    (uri, { id }) => {
+      const found = core.lookup(String(id));
+      if ('unknown' in found) throw new Error(`Identifiant inconnu : « ${oneLine(String(id), 60)} ». La liste : list_faq.`);
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: entryMarkdown(core.answer(found.entry)) }] };
+    },
+  );
+
+  return server;
+}
+
+/** Serves the FAQ on stdin/stdout until stdin closes. */
+export async function serve(core: Core, version: string): Promise<void> {
+  const server = createServer(core, version);
+  const transport = new LineTransport(process.stdin, (line) => process.stdout.write(line));
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = () => resolve();
+  });
+  await server.connect(transport);
+  await closed;
+}
+
+/**
+ * JSON-RPC over stdio, one message per line: a line that is not JSON gets a parse
+ * error (-32700), one that is not a JSON-RPC message an invalid request (-32600);
+ * the server goes on. The end of stdin closes it.
+ */
+export class LineTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+  private buffer = '';
+  private open = true;
+
+  constructor(
+    private readonly input: NodeJS.ReadableStream,
+    private readonly write: (line: string) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    this.input.setEncoding('utf8');
+    this.input.on('data', (chunk: string) => this.receive(chunk));
+    this.input.on('end', () => void this.close());
+    this.input.on('error', (error: Error) => this.onerror?.(error));
+  }
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    if (this.open) this.write(`${JSON.stringify(message)}\n`);
+  }
+
+  async close(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    this.input.pause();
+    this.onclose?.();
+  }
+
+  private receive(chunk: string): void {
+    this.buffer += chunk;
+    let end: number;
+    while ((end = this.buffer.indexOf('\n')) >= 0) {
+      const line = this.buffer.slice(0, end).replace(/\r$/, '');
+      this.buffer = this.buffer.slice(end + 1);
+      if (line.trim()) this.line(line);
+    }
+  }
+
+  private line(line: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      void this.send(rpcError(null, -32700, 'Parse error: this line is not JSON.'));
+      return;
+    }
+    const message = JSONRPCMessageSchema.safeParse(value);
+    if (message.success) this.onmessage?.(message.data);
+    else {
+      const id = typeof value === 'object' && value !== null && 'id' in value && (typeof value.id === 'string' || typeof value.id === 'number') ? value.id : null;
+      void this.send(rpcError(id, -32600, 'Invalid Request: not a JSON-RPC 2.0 message.'));
+    }
+  }
+}
+
+const rpcError = (id: string | number | null, code: number, message: string) =>
+  ({ jsonrpc: '2.0', id, error: { code, message } }) as unknown as JSONRPCMessage;
+
+/** What the FAQ is about, for the model: its title, categories and language. */
+function describeFaq(core: Core): string {
+  const { faq } = core;
+  const language = core.bundled
+    ? 'Its questions and answers are in French: the Microsoft Certification Program FAQ (certification profile and sign-in, MCID, unlinking from a partner organisation, merging profiles, changing the email address or the name, lost credentials, transcript, certificates, the program itself, contacting Certification support). It does not cover exams (scheduling, prices, proctoring), training, Learn badges or trophies.'
+    : 'Its questions and answers are in the FAQ’s own language.';
+  return `The FAQ « ${faq.meta.title} » has ${faq.entries.length} entries in ${faq.categories.length} categories (${faq.categories.join(' ; ')}). ${language}`;
+}
+
+const entryUri = (e: FaqEntry) => `${ENTRY_URI}${encodeURIComponent(e.id)}`;
+
+const hitJson = ({ entry: { id, category, question }, score, snippet }: Hit) => ({ id, category, question, score, snippet: snippet.text });
+
+function searchText(query: string, hits: Hit[]): string {
+  if (hits.length === 0) return `La FAQ ne répond pas à « ${oneLine(query, 200)} » (aucun résultat).`;
+  const lines = hits.map((h, i) => `${i + 1}. ${h.entry.id} — ${h.entry.question} (${h.entry.category} ; score ${h.score})\n   ${h.snippet.text}`);
+  return `${lines.join('\n')}\n\nLire une réponse : get_faq_entry { "id": "${hits[0]!.entry.id}" }`;
+}
+
+/** An entry as markdown: its question as a title, its id and category, the answer, its links. */
+function entryMarkdown(answer: Answer): string {
+  const links = answer.links.length ? `\n\nLiens :\n${answer.links.map((l) => `- [${l.text}](${l.url})`).join('\n')}` : '';
+  return `# ${answer.question}\n\n*${answer.id} · ${answer.category}*\n\n${answer.answer}${links}\n`;
+}

@@ -1,0 +1,158 @@
+// The presenter: what a terminal command returned (a Result), turned into what to
+// print — text, JSON or raw markdown; results for stdout, messages for stderr — and
+// the exit code. Pure but for loading the renderer and the theme: cli.ts decides the
+// view (color, width) before and writes the Output after.
+
+import type { Answer, Found, Hit, Resolution } from './core.js';
+import { EXIT_BUG, EXIT_CANCELLED, FaqError } from './errors.js';
+import type { Faq } from './faq.js';
+import { formatCandidates, formatHits, formatList } from './format.js';
+import { oneLine, quoteInput } from './text.js';
+import { loadTheme } from './theme.js';
+
+export const FORMATS = ['text', 'json', 'raw'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** What a command returns. */
+export type Result =
+  /** Text printed as is: help, version, completion scripts and candidates. */
+  | { kind: 'text'; text: string }
+  | { kind: 'list'; faq: Faq }
+  | { kind: 'search'; query: string; found: Found }
+  /** `bundled`: the answers' documents are prebuilt. */
+  | { kind: 'show'; resolution: Resolution; bundled: boolean }
+  /** The user left the finder. */
+  | { kind: 'cancelled' };
+
+/** How the output will be seen. */
+export interface View {
+  format: Format;
+  stdout: StreamView;
+  stderr: StreamView;
+  /** OSC 8 hyperlinks in answers (stdout, with color). */
+  hyperlinks: boolean;
+  /** The width answers are wrapped at (also off a terminal: $COLUMNS, else 80). */
+  proseWidth: number;
+}
+
+export interface StreamView {
+  /** A terminal: lists and results are wrapped to its width, next steps are suggested. */
+  tty: boolean;
+  color: boolean;
+  /** Its width, when it is a terminal. */
+  width?: number;
+}
+
+/** What to print, and the exit code. */
+export interface Output {
+  stdout: string;
+  stderr: string;
+  code: number;
+  /** Long enough for a pager, were there one: lists and answers (never messages). */
+  pageable: boolean;
+}
+
+const output = (stdout: string, stderr = '', code = 0, pageable = false): Output => ({ stdout, stderr, code, pageable });
+
+const BUGS_URL = 'https://github.com/mcp-faq/mcp-faq/issues';
+
+export async function present(result: Result, view: View): Promise<Output> {
+  switch (result.kind) {
+    case 'text':
+      return output(result.text);
+    case 'cancelled':
+      return output('', '', EXIT_CANCELLED);
+    case 'list':
+      if (view.format === 'json') return output(json(listJson(result.faq)));
+      return output(formatList(result.faq, await textOptions(view.stdout)), '', 0, true);
+    case 'search':
+      return presentSearch(result.query, result.found, view);
+    case 'show':
+      return presentShow(result.resolution, result.bundled, view);
+  }
+}
+
+async function presentSearch(query: string, found: Found, view: View): Promise<Output> {
+  if (found.hits.length === 0) {
+    const stdout = view.format === 'json' ? json([]) : '';
+    return output(stdout, await nothingFound(query, found.guesses, view), 1);
+  }
+  if (view.format === 'json') return output(json(found.hits.map(hitJson)));
+  const hint = view.stderr.tty ? `\nLire une réponse : mcp-faq show ${found.hits[0]!.entry.id}\n` : '';
+  return output(formatHits(found.hits, await textOptions(view.stdout)), hint);
+}
+
+async function presentShow(resolution: Resolution, bundled: boolean, view: View): Promise<Output> {
+  switch (resolution.kind) {
+    case 'unknown-id': {
+      const { id, nearest } = resolution;
+      const suggestion = nearest.length ? `Vouliez-vous dire : ${nearest.join(', ')} ?  (mcp-faq show ${nearest[0]})\n` : '';
+      return output('', message(`identifiant inconnu : ${quoteInput(id)}.`, `${suggestion}Toutes les questions : mcp-faq list`), 1);
+    }
+    case 'nothing':
+      return output('', idsNote(resolution.ids) + (await nothingFound(resolution.query, resolution.guesses, view)), 1);
+    case 'ambiguous': {
+      const list = formatCandidates(resolution.hits, await textOptions(view.stderr));
+      const text = message(
+        `plusieurs réponses possibles pour ${quoteInput(resolution.query)} :\n${list}`,
+        `Précisez l’identifiant : mcp-faq show ${resolution.hits[0]!.entry.id}`,
+      );
+      return output('', idsNote(resolution.ids) + text, 1);
+    }
+    case 'entries':
+      break;
+  }
+  const { entries, best } = resolution;
+  const note = best && view.stderr.tty ? `Meilleure réponse pour ${quoteInput(best.query)} : ${best.id}\n\n` : '';
+  if (view.format === 'raw') return output(entries.map((e) => `${e.answer}\n`).join('\n'), note);
+  if (view.format === 'json') return output(json(entries.length === 1 ? entryJson(entries[0]!) : entries.map(entryJson)), note);
+  const render = await import('./render.js'); // the renderer loads only for `show`
+  const documents = bundled ? render.bundledDocuments() : await render.composeDocuments(entries);
+  const { color } = view.stdout;
+  const options = { width: view.proseWidth, theme: await loadTheme(color), color, hyperlinks: color && view.hyperlinks };
+  return output(render.renderEntries(entries, documents, options), note, 0, true);
+}
+
+/** "Nothing found", with what came close when something did: clearly a guess. */
+async function nothingFound(query: string, guesses: Hit[], view: View): Promise<string> {
+  if (guesses.length === 0) {
+    return message(`aucune réponse pour ${quoteInput(query)}.`, 'Essayez d’autres mots, ou parcourez toutes les questions : mcp-faq list');
+  }
+  const list = formatCandidates(guesses, await textOptions(view.stderr));
+  return message(
+    `aucune réponse sûre pour ${quoteInput(query)}.`,
+    `Rien de sûr ; peut-être :\n${list}\nLire : mcp-faq show ${guesses[0]!.entry.id} ; toutes les questions : mcp-faq list`,
+  );
+}
+
+/** When `show` had ids besides words that found nothing: which arguments were ids. */
+function idsNote(ids: string[]): string {
+  if (ids.length === 0) return '';
+  const which = ids.length === 1 ? `${ids[0]} est un identifiant` : `${ids.join(', ')} sont des identifiants`;
+  return `mcp-faq : ${which} ; les autres mots sont cherchés comme une question.\n`;
+}
+
+/** An error as the user sees it: a message and the next step, or a bug report. */
+export function presentError(error: unknown): Output {
+  if (FaqError.is(error)) return output('', message(error.message, error.hint), error.exitCode);
+  const e = error instanceof Error ? error : new Error(String(error));
+  const text = `mcp-faq : erreur inattendue (un bogue) : ${oneLine(e.message, 300)}\n${e.stack ?? ''}\nMerci de la signaler : ${BUGS_URL}\n`;
+  return output('', text, EXIT_BUG);
+}
+
+/** `mcp-faq : <message>` and its hint, one per line. */
+export const message = (text: string, hint?: string): string => `mcp-faq : ${text}\n${hint ? `${hint}\n` : ''}`;
+
+async function textOptions(stream: StreamView) {
+  return { theme: await loadTheme(stream.color), width: stream.tty ? stream.width : undefined };
+}
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+// --- JSON shapes (documented in the README)
+
+const listJson = (faq: Faq) => faq.entries.map(({ id, category, question }) => ({ id, category, question }));
+
+const entryJson = ({ id, category, question, answer, links }: Answer) => ({ id, category, question, answer, links });
+
+const hitJson = ({ entry: { id, category, question }, score }: Hit) => ({ id, category, question, score });
