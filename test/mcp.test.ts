@@ -1,0 +1,176 @@
+// The MCP server (`mcp-faq mcp`), end to end: the built binary spawned by the SDK's
+// own client over stdio, as an assistant runs it; then raw lines on its stdin for
+// what a client library would never send.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { faq, fixturePath, root, version } from './helpers.js';
+
+const BIN = join(root, 'bin/mcp-faq.js');
+const env = { PATH: process.env.PATH ?? '', HOME: root };
+
+type ToolResult = { content: { type: string; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
+
+async function connect(args: string[] = []): Promise<{ client: Client; stderr: () => string }> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, ...args, 'mcp'], env, stderr: 'pipe' });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const client = new Client({ name: 'mcp-faq-test', version: '1.0.0' });
+  await client.connect(transport);
+  return { client, stderr: () => stderr };
+}
+
+describe('the server, through the SDK client', () => {
+  let client: Client;
+  let stderr: () => string;
+  beforeAll(async () => ({ client, stderr } = await connect()));
+  afterAll(() => client.close());
+
+  const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as ToolResult;
+
+  test('introduces itself as mcp-faq, with the package version', () => {
+    expect(client.getServerVersion()).toEqual({ name: 'mcp-faq', version });
+    expect(client.getInstructions()).toContain('French');
+  });
+
+  test('three read-only tools, described for a model, with output schemas', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(['search_faq', 'get_faq_entry', 'list_faq']);
+    for (const tool of tools) {
+      expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: false });
+      expect(tool.outputSchema?.type).toBe('object');
+      expect(tool.description!.length).toBeGreaterThan(80);
+    }
+    const search = tools[0]!;
+    expect(search.inputSchema.required).toEqual(['query']);
+    expect(search.inputSchema.properties).toMatchObject({ limit: { minimum: 1, maximum: 20 } });
+    expect(search.description).toMatch(/empty result means the FAQ does not answer/);
+  });
+
+  test('search_faq: "comment fusionner deux profils ?" finds a4, as structured content and text', async () => {
+    const r = await call('search_faq', { query: 'comment fusionner deux profils ?' });
+    expect(r.isError).toBeFalsy();
+    const results = (r.structuredContent as { results: { id: string; category: string; question: string; score: number; snippet: string }[] }).results;
+    expect(results[0]).toMatchObject({ id: 'a4', category: faq.entries[3]!.category, question: faq.entries[3]!.question });
+    expect(results[0]!.snippet).toContain('fusionner deux profils');
+    expect(results[0]!.score).toBeGreaterThan(0);
+    expect(r.content[0]!.text).toContain('a4 — Comment puis-je fusionner deux profils');
+  });
+
+  test('search_faq: the same engine and cut-off as the CLI; limit', async () => {
+    const r = await call('search_faq', { query: 'profil', limit: 2 });
+    expect((r.structuredContent as { results: unknown[] }).results).toHaveLength(2);
+  });
+
+  test('search_faq: an off-topic query is an empty list, not an error', async () => {
+    const r = await call('search_faq', { query: 'recette de crêpes' });
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent).toEqual({ query: 'recette de crêpes', results: [] });
+    expect(r.content[0]!.text).toContain('La FAQ ne répond pas');
+  });
+
+  test('search_faq: a 100 KB query is answered', async () => {
+    const r = await call('search_faq', { query: `mot de passe ${'x'.repeat(100 * 1024)}` });
+    expect((r.structuredContent as { results: { id: string }[] }).results[0]?.id).toBe('a7');
+  });
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['search_faq', { query: 42 }, /query/],
+    ['search_faq', { query: 'x', limit: 0 }, /limit/],
+    ['search_faq', { query: 'x', limit: 21 }, /limit/],
+    ['search_faq', { query: '' }, /recherche est vide/],
+    ['search_faq', {}, /query/],
+    ['get_faq_entry', { id: 7 }, /id/],
+  ])('%s %j: a tool error that names the argument', async (name, args, message) => {
+    const r = await call(name, args);
+    expect(r.isError).toBe(true);
+    expect(r.content[0]!.text).toMatch(message);
+  });
+
+  test('get_faq_entry: question, category, markdown answer and links; ids ignore case', async () => {
+    const r = await call('get_faq_entry', { id: 'A4' });
+    expect(r.structuredContent).toEqual({
+      id: 'a4',
+      category: faq.entries[3]!.category,
+      question: faq.entries[3]!.question,
+      answer: faq.entries[3]!.answer,
+      links: [{ text: 'L’assistance à la Certification', url: 'https://aka.ms/mcpforum' }],
+    });
+    expect(r.content[0]!.text).toMatch(/^# Comment puis-je fusionner deux profils/);
+    expect(r.content[0]!.text).toContain('(https://aka.ms/mcpforum)');
+  });
+
+  test('get_faq_entry: an unknown id is a tool error that suggests the nearest ids', async () => {
+    const r = await call('get_faq_entry', { id: 'a10' });
+    expect(r.isError).toBe(true);
+    expect(r.content[0]!.text).toBe('Identifiant inconnu : « a10 ». Les plus proches : a1. La liste des identifiants : list_faq.');
+  });
+
+  test('list_faq: the categories and their questions with ids', async () => {
+    const r = await call('list_faq', {});
+    const { categories } = r.structuredContent as { categories: { name: string; entries: { id: string }[] }[] };
+    expect(categories.map((c) => c.name)).toEqual(faq.categories);
+    expect(categories.flatMap((c) => c.entries.map((e) => e.id))).toEqual(faq.entries.map((e) => e.id));
+    expect(r.content[0]!.text).toContain('- d1 : ');
+  });
+
+  test('resources: every entry at faq://entries/<id>, listed and readable as markdown', async () => {
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toEqual(faq.entries.map((e) => `faq://entries/${e.id}`));
+    expect(resources.every((r) => r.mimeType === 'text/markdown')).toBe(true);
+    const { contents } = await client.readResource({ uri: 'faq://entries/a9' });
+    expect(contents[0]).toMatchObject({ uri: 'faq://entries/a9', mimeType: 'text/markdown' });
+    expect((contents[0] as { text: string }).text).toContain(faq.entries[8]!.answer);
+    await expect(client.readResource({ uri: 'faq://entries/zz9' })).rejects.toThrow(/zz9/);
+  });
+
+  test('nothing on stderr', () => {
+    expect(stderr()).toBe('');
+  });
+});
+
+test('--faq: the server answers from another FAQ file', async () => {
+  const { client } = await connect(['--faq', fixturePath('english.md')]);
+  const r = (await client.callTool({ name: 'search_faq', arguments: { query: 'reset password' } })) as ToolResult;
+  expect((r.structuredContent as { results: { id: string }[] }).results[0]?.id).toBe('p1');
+  await client.close();
+});
+
+/** Runs the server with raw lines on stdin; resolves when it exits. */
+function raw(lines: string[]): Promise<{ code: number | null; stdout: string[]; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'mcp'], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout: stdout.split('\n').filter(Boolean), stderr }));
+    child.stdin.end(lines.map((l) => `${l}\n`).join(''));
+  });
+}
+
+const initialize = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+});
+
+describe('raw stdio', () => {
+  test('a malformed line gets a JSON-RPC error, and the server keeps serving; it exits cleanly when stdin closes', async () => {
+    const r = await raw(['this is not json', '{"jsonrpc":"2.0","id":7,"method":42}', initialize]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const messages = r.stdout.map((l) => JSON.parse(l) as { id: unknown; error?: { code: number }; result?: { serverInfo: { name: string } } });
+    expect(messages[0]).toMatchObject({ id: null, error: { code: -32700 } });
+    expect(messages[1]).toMatchObject({ id: 7, error: { code: -32600 } });
+    expect(messages[2]).toMatchObject({ id: 1, result: { serverInfo: { name: 'mcp-faq' } } });
+    expect(messages).toHaveLength(3); // stdout carries the protocol only
+  });
+
+  test('stdin closed at once: exit 0, nothing written', async () => {
+    expect(await raw([])).toEqual({ code: 0, stdout: [], stderr: '' });
+  });
+});
