@@ -179,12 +179,17 @@ function imagePlaceholder(alt: string, t: Theme): string {
   return t.image(text ? `[image : ${text}]` : '[image]');
 }
 
+const BLOCK_TAG =
+  /<\/?(?:address|article|aside|blockquote|dd|details|dialog|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|th|thead|tr|ul)\b[^>]*>/gi;
+
 /** HTML in answers: line breaks, images and text survive; tags, anchors and comments do not. */
 function renderHtml(html: string, t: Theme): string {
   const out = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<img\b[^>]*>/gi, (tag) => imagePlaceholder(/\balt\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? '', t))
     .replace(/<br\s*\/?>/gi, '\n')
+    // A block element starts and ends a line: "<summary>S</summary>caché" is two lines.
+    .replace(BLOCK_TAG, '\n')
     .replace(/<\/?[a-z][^>]*>/gi, '');
   return decodeEntities(out);
 }

@@ -84,7 +84,8 @@ const VALID_ID = /^[\p{L}\p{N}_.-]+$/u;
 
 /** Parses a FAQ markdown file; `source` names it in error messages. */
 export function parseFaq(markdown: string, source = 'FAQ'): Faq {
-  const lines = stripControls(markdown.replace(/^\ufeff/, '')).replace(/\r\n?/g, '\n').split('\n');
+  // Line endings first (CR LF, or CR alone): a CR is a control character, stripped next.
+  const lines = stripControls(markdown.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')).split('\n');
   const problems: Problem[] = [];
   const { front, bodyStart } = readFrontMatter(lines);
 

@@ -2,7 +2,7 @@
 // src/build/build.mjs), or another file of the same format given by --faq or
 // MCP_FAQ_FILE, parsed at run time. Files are only ever read.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { FaqError } from './errors.js';
 import { parseFaq, type Faq } from './faq.js';
 import { oneLine, quoteInput } from './text.js';
@@ -25,7 +25,7 @@ export function bundled(): Source {
   return { faq: model, bundled: true };
 }
 
-/** Files larger than this are not FAQs. */
+/** Files larger than this are not FAQs (about 13,000 entries of the bundled FAQ's size). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Reads and validates another FAQ file (search.ts indexes it, render.ts composes its answers). */
@@ -33,25 +33,44 @@ export function loadFaqFile(path: string): Source {
   return { faq: parseFaq(readText(path), oneLine(path, 200)), bundled: false };
 }
 
+/**
+ * A regular file's text. Anything else — a directory, a device (/dev/zero), a FIFO,
+ * a socket — is refused before a byte is read: opened without blocking, it is
+ * checked by its descriptor; and reading stops at MAX_FILE_BYTES whatever the
+ * file's size says.
+ */
 function readText(path: string): string {
   const name = quoteInput(path, 200);
   const hint = 'Vérifiez le chemin donné à --faq (ou dans MCP_FAQ_FILE).';
-  let bytes: Buffer;
+  const tooBig = () => new FaqError('input', `${name} est trop gros pour une FAQ (plus de 10 Mo).`, hint);
+  let fd: number | undefined;
   try {
-    const stat = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new FaqError('input', `${name} est un dossier, pas un fichier FAQ.`, hint);
-    if (stat.size > MAX_FILE_BYTES) {
-      throw new FaqError('input', `${name} est trop gros pour une FAQ (${Math.round(stat.size / 1048576)} Mo, 10 Mo au plus).`, hint);
-    }
-    bytes = readFileSync(path);
+    if (!stat.isFile()) throw new FaqError('input', `${name} n’est pas un fichier ordinaire (${fileKind(stat)}) : une FAQ se lit dans un fichier.`, hint);
+    if (stat.size > MAX_FILE_BYTES) throw tooBig();
+    const bytes = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0; ) length += n;
+    if (length > MAX_FILE_BYTES) throw tooBig();
+    return decodeUtf8(bytes.subarray(0, length), oneLine(path, 200));
   } catch (error) {
-    if (error instanceof FaqError) throw error;
+    if (FaqError.is(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new FaqError('input', `Fichier FAQ introuvable : ${name}.`, hint);
     if (code === 'EACCES' || code === 'EPERM') throw new FaqError('input', `Lecture de ${name} refusée (permissions).`, hint);
     throw new FaqError('input', `Lecture de ${name} impossible (${code ?? 'erreur inconnue'}).`, hint);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return decodeUtf8(bytes, oneLine(path, 200));
+}
+
+function fileKind(stat: Stats): string {
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'un périphérique';
+  if (stat.isFIFO()) return 'un tube nommé';
+  if (stat.isSocket()) return 'une socket';
+  return 'un fichier spécial';
 }
 
 /** Strict UTF-8 decoding: an invalid byte is an error that names its line. */

@@ -2,11 +2,15 @@
 // safety, folding (case and accents), word tokens with their offsets, edit distance.
 // Pure functions, no state. (Stemming is in fuzzy.ts.)
 
-// Escape sequences (CSI, OSC, and two-byte ESC sequences), then any remaining C0
-// control except tab and newline, DEL and the C1 controls. Whatever comes from the
-// user or from a FAQ file goes through this before it can reach a terminal.
+// Well-formed escape sequences: CSI (ESC [ parameters intermediates final), OSC
+// (ESC ] text terminated by BEL or ESC \, its text free of control characters, so
+// that it never runs past a line), and two-byte ESC sequences — among them the
+// introducer of an unterminated OSC, which is all that goes of it. Then any
+// remaining C0 control except tab and newline, DEL and the C1 controls. Whatever
+// comes from the user or from a FAQ file goes through this before it can reach a
+// terminal; printable text outside a well-formed sequence always stays.
 // eslint-disable-next-line no-control-regex
-const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0000-\u001f\u007f-\u009f]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
@@ -16,21 +20,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * space there, so that "mot\u0007de" stays two words).
  */
 export function stripControls(text: string, replacement = ''): string {
-  return toWellFormed(text).replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement);
-}
-
-function toWellFormed(text: string): string {
-  // String.prototype.toWellFormed exists from Node 20 on; the fallback keeps older
-  // runtimes (and odd test environments) honest.
-  const s = text as string & { toWellFormed?: () => string };
-  return s.toWellFormed ? s.toWellFormed() : text.replace(/[\ud800-\udfff]/g, (c, i: number) => {
-    const code = c.charCodeAt(0);
-    const next = text.charCodeAt(i + 1);
-    const prev = text.charCodeAt(i - 1);
-    if (code < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) return c;
-    if (code >= 0xdc00 && prev >= 0xd800 && prev < 0xdc00) return c;
-    return '\ufffd';
-  });
+  return text.toWellFormed().replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement);
 }
 
 /** User input made safe to echo: no control characters, one line, bounded length. */

@@ -31,3 +31,10 @@ declare module 'marked-terminal' {
   }
   export function markedTerminal(options?: TerminalRendererOptions, highlightOptions?: unknown): MarkedExtension;
 }
+
+// ES2024's String.prototype.toWellFormed, which Node 20 has (V8 11.3); the rest of
+// lib ES2024 (Promise.withResolvers, Object.groupBy…) is not in Node 20, so the
+// project stays on lib ES2023 and declares only this.
+interface String {
+  toWellFormed(): string;
+}
