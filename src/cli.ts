@@ -5,7 +5,7 @@
 // exit code (see errors.ts for the codes).
 
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { openCore, type Core } from './core.js';
+import { MAX_QUERY_CHARS, openCore, type Core } from './core.js';
 import { EXIT_BUG, FaqError, usageError } from './errors.js';
 import { processIo, supportsHyperlinks, type Io, type OutStream } from './io.js';
 import { message, present, presentError, type Format, type Output, type Result, type View } from './present.js';
@@ -54,14 +54,14 @@ class Cli {
     const program = this.program((r) => {
       result = r;
     });
-    let argv = this.io.argv;
-    if (argv.length === 0) {
-      // Bare `mcp-faq`: the finder on a terminal, the help otherwise.
+    let argv = capArgs(this.io.argv, MAX_QUERY_CHARS);
+    if (!hasCommand(program, argv)) {
+      // Bare `mcp-faq` (options aside): the finder on a terminal, the help otherwise.
       if (!(this.io.stdout.isTTY && this.io.stdinIsTTY())) {
         program.outputHelp();
         return { kind: 'text', text: this.printed };
       }
-      argv = ['browse'];
+      argv = [...argv, 'browse'];
     }
     await program.parseAsync(argv, { from: 'user' });
     return result ?? { kind: 'text', text: this.printed };
@@ -308,12 +308,15 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
       try {
         let text = output.stdout;
         const pager = output.pageable && this.io.page ? pagerCommand(this.globals.pager !== false, env, stdout.isTTY) : undefined;
+        let failure: string | undefined;
         if (pager && needsPager(text, stdout.rows)) {
-          const failure = await this.io.page!(pager, text, env);
+          failure = await this.io.page!(pager, text, env);
           if (failure === undefined) text = '';
-          else stderr.write(message(`le pager ${quoteInput(pager)} a échoué (${failure}) : la sortie est affichée directement.`, 'Sans pager : --no-pager, ou PAGER=cat'));
         }
         stdout.write(text);
+        if (failure !== undefined) {
+          stderr.write(message(`le pager ${quoteInput(pager!)} a échoué (${failure}) : la sortie est affichée directement.`, 'Sans pager : --no-pager, ou PAGER=cat'));
+        }
       } finally {
         stderr.write(output.stderr);
       }
@@ -331,6 +334,27 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
 }
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
+
+/** Whether the command line names a command (`--help` and `--version` count as one). */
+function hasCommand(program: Command, argv: string[]): boolean {
+  const valued = program.options.filter((o) => o.required).flatMap((o) => [o.long, o.short].filter(Boolean));
+  return argv.some((arg, i) => ['-h', '--help', '-V', '--version'].includes(arg) || (!arg.startsWith('-') && !valued.includes(argv[i - 1])));
+}
+
+/**
+ * The command line without the words beyond `max` characters of words: a query
+ * spread over a million arguments is cut before anything parses it. Options stay
+ * wherever they are, with the word after each (its value, if it takes one).
+ */
+export function capArgs(argv: string[], max: number): string[] {
+  let length = 0;
+  return argv.filter((arg, i) => {
+    if (arg.startsWith('-') || argv[i - 1]?.startsWith('-')) return true;
+    const keep = length <= max;
+    length += arg.length + 1;
+    return keep;
+  });
+}
 
 /** `help [command]`: the program or the command whose help to show; an unknown name is a usage error. */
 function help(program: Command, name: string | undefined): Command {

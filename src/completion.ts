@@ -170,7 +170,7 @@ function __mcp_faq_complete
     set -l current (commandline -ct)
     mcp-faq __complete (count $words) -- $words $current 2>/dev/null
 end
-complete -c mcp-faq -f -a '(__mcp_faq_complete)'
+complete -c mcp-faq -f -k -a '(__mcp_faq_complete)'
 complete -c mcp-faq -l faq -r -F
 `,
 };

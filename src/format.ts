@@ -20,7 +20,7 @@ export function formatList(faq: Faq, options: TextOptions): string {
   const column = idColumn(faq.entries.map((e) => e.id));
   const blocks = faq.categories.map((category) => {
     const lines = faq.entries.filter((e) => e.category === category).map((e) => item(t.id(column.pad(e.id)), e.question, 2, column.width, options));
-    return [t.category(category), ...lines].join('\n');
+    return [indented(t.category(category), 0, options), ...lines].join('\n');
   });
   return `${blocks.join('\n\n')}\n`;
 }

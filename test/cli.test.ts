@@ -1,6 +1,7 @@
 // The CLI run in-process (src/cli.ts with fake streams): commands, JSON shapes, exit
 // codes, messages. The same behaviours are checked on the built binary in e2e.test.ts.
 import { describe, expect, test } from 'vitest';
+import { capArgs } from '../src/cli.js';
 import { ESCAPE, faq, runCli, version } from './helpers.js';
 
 describe('list', () => {
@@ -228,5 +229,19 @@ describe('color', () => {
   ])('%j on tty %s → color %s', async (argv, tty, color) => {
     const r = await runCli(argv, { tty });
     expect(ESCAPE.test(r.stdout)).toBe(color);
+  });
+});
+
+describe('capArgs: a query spread over a million arguments is cut before parsing', () => {
+  const words = (n: number, word = 'mot') => Array.from({ length: n }, () => word);
+  test.each<[string, string[], number, string[]]>([
+    ['short: as is', ['search', 'mot', 'de', 'passe'], 100, ['search', 'mot', 'de', 'passe']],
+    ['long: cut (the command counts)', ['search', ...words(10)], 12, ['search', 'mot', 'mot']],
+    ['options stay, with their value', ['search', ...words(10), '--limit', '3', '--json'], 12, ['search', 'mot', 'mot', '--limit', '3', '--json']],
+    ['global options too', ['--faq', 'x.md', 'search', ...words(10)], 8, ['--faq', 'x.md', 'search', 'mot']],
+  ])('%s', (_, argv, max, expected) => expect(capArgs(argv, max)).toEqual(expected));
+
+  test('a million words cost what 100 KB does', () => {
+    expect(capArgs(['search', ...words(1_000_000)], 100 * 1024).length).toBeLessThan(30_000);
   });
 });

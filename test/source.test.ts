@@ -10,8 +10,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
   return {
     ...fs,
-    statSync: (...args: Parameters<typeof fs.statSync>) => (fail(), fs.statSync(...args)),
-    readFileSync: (...args: Parameters<typeof fs.readFileSync>) => (fail(), fs.readFileSync(...args)),
+    openSync: (...args: Parameters<typeof fs.openSync>) => (fail(), fs.openSync(...args)),
   };
 });
 

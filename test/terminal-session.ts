@@ -49,6 +49,21 @@ export class TerminalSession {
     return this.run(['capture-pane', '-t', 'main', '-p', '-J']);
   }
 
+  /** The screen with its colors and styles, as escape sequences. */
+  styledScreen(): string {
+    return this.run(['capture-pane', '-t', 'main', '-p', '-e']);
+  }
+
+  /** The screen as lines, without joining wrapped ones: what the terminal shows, row by row. */
+  rows(): string[] {
+    return this.run(['capture-pane', '-t', 'main', '-p']).split('\n');
+  }
+
+  /** Resizes the terminal (the program gets SIGWINCH). */
+  resize(width: number, height: number): void {
+    this.run(['resize-window', '-t', 'main', '-x', String(width), '-y', String(height)]);
+  }
+
   /** 1 when the cursor is shown. */
   cursorVisible(): boolean {
     return this.run(['display-message', '-t', 'main', '-p', '#{cursor_flag}']).trim() === '1';

@@ -1,0 +1,280 @@
+// Nothing lost, nothing hangs: the edge cases of issue 10, each on the built binary
+// as a user meets it — special files, stray escape bytes, outputs that fail, odd ids
+// and queries, narrow and resized terminals (real ones, in tmux), shell completion
+// with `=` (real shells).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { ESCAPE, FAQ_FILE, faq, read, root, runBin } from './helpers.js';
+import { ensureCommand, TerminalSession } from './terminal-session.js';
+
+const BIN = join(root, 'bin/mcp-faq.js');
+const NO_STACK = /\n\s+at /;
+const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-edges-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A FAQ file made of the bundled one, changed by `edit`. */
+function faqFile(name: string, edit: (markdown: string) => string): string {
+  const path = join(dir, name);
+  writeFileSync(path, edit(read(FAQ_FILE)));
+  return path;
+}
+
+/** A shell command line, `mcp` standing for the binary; the code is mcp-faq's own. */
+function sh(line: string, env: Record<string, string> = {}) {
+  const script = `mcp() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }\n${line}\nexit "\${PIPESTATUS[0]}"`;
+  const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', timeout: 10_000, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+describe('1. special files never hang', () => {
+  const fifo = join(dir, 'fifo');
+  execFileSync('mkfifo', [fifo]);
+
+  test.each([
+    ['/dev/zero', 'un périphérique'],
+    ['/dev/urandom', 'un périphérique'],
+    [fifo, 'un tube nommé'],
+  ])('--faq %s: refused at once, exit 2', (file, kind) => {
+    const r = runBin(['--faq', file, 'list'], { timeout: 5000 });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`n’est pas un fichier ordinaire (${kind})`);
+  });
+
+  test('MCP_FAQ_FILE on a FIFO: completion still answers commands and options', () => {
+    const r = runBin(['__complete', '0', '--', 'sh'], { env: { MCP_FAQ_FILE: fifo }, timeout: 5000 });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^show\t/);
+    const ids = runBin(['__complete', '1', '--', 'show', ''], { env: { MCP_FAQ_FILE: fifo }, timeout: 5000 });
+    expect(ids.stdout).toBe(''); // no ids to offer from a file that is not one
+  });
+});
+
+describe('2. a stray escape byte loses nothing', () => {
+  const withStrays = faqFile('strays.md', (md) =>
+    md
+      .replace('veuillez suivre les étapes ci-dessous:', 'veuillez suivre \u001b] les étapes ci-dessous:')
+      .replace('de l’organisation de votre partenaire', 'de l’organisation \u0007de votre partenaire'),
+  );
+
+  test('list shows every entry; a1 keeps its answer and only it', () => {
+    const list = runBin(['--faq', withStrays, 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout.match(/^ {2}[a-d]\d /gm)).toHaveLength(faq.entries.length);
+    const a1 = JSON.parse(runBin(['--faq', withStrays, 'show', 'a1', '--json']).stdout) as { answer: string };
+    expect(a1.answer).toBe(faq.entries[0]!.answer.replace('suivre les', 'suivre  les'));
+    expect(a1.answer).not.toContain('partenaire');
+  });
+
+  test('a query with a stray OSC introducer is still searched', () => {
+    const r = runBin(['search', '--json', '\u001b]mot de passe']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: string }[])[0]?.id).toBe('a7');
+  });
+});
+
+describe('3. an output that cannot be written is said, exit 74', () => {
+  test('list > /dev/full: one line on stderr, no stack', () => {
+    const r = sh('mcp list > /dev/full');
+    expect(r.code).toBe(74);
+    expect(r.stderr).toBe(
+      'mcp-faq : écriture sur la sortie standard impossible : plus de place sur le disque (ENOSPC).\nRien n’a été perdu en silence : relancez la commande vers une autre sortie.\n',
+    );
+  });
+
+  test('show a9 --json > /dev/full and search > /dev/full too', () => {
+    for (const line of ['mcp show a9 --json > /dev/full', 'mcp search mdp > /dev/full', 'mcp --help > /dev/full']) {
+      const r = sh(line);
+      expect(r.code, line).toBe(74);
+      expect(r.stderr, line).not.toMatch(NO_STACK);
+    }
+  });
+
+  test('a reader that goes away is not an error (EPIPE)', () => {
+    expect(sh('mcp show a1 a2 a3 a4 a5 a6 a7 a8 a9 | head -c 1 > /dev/null')).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('5. show never drops an argument', () => {
+  test('show a1 relevé: a1, then the best match for the words (a9)', () => {
+    const r = runBin(['show', 'a1', 'relevé']);
+    expect(r.code).toBe(0);
+    expect([...r.stdout.matchAll(/^([a-d]\d) · /gm)].map((m) => m[1])).toEqual(['a1', 'a9']);
+  });
+
+  test('show a1 kubernetes: refused, saying which argument was an id', () => {
+    const r = runBin(['show', 'a1', 'kubernetes']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('a1 est un identifiant');
+    expect(r.stderr).toContain('aucune réponse pour « kubernetes »');
+  });
+});
+
+describe('6. colors follow force-color.org and --no-color', () => {
+  test.each<[Record<string, string>, string, boolean]>([
+    [{ NO_COLOR: '1', FORCE_COLOR: '' }, 'mcp search mdp | cat', false],
+    [{ FORCE_COLOR: 'no' }, 'mcp search mdp | cat', false],
+    [{ FORCE_COLOR: 'false' }, 'mcp list | cat', false],
+    [{ FORCE_COLOR: '1' }, 'mcp list | cat', true],
+  ])('%j %s → color %s', (env, line, color) => {
+    expect(ESCAPE.test(sh(line, env).stdout)).toBe(color);
+  });
+});
+
+test('7. a FAQ file with CR-only line endings is read', () => {
+  const cr = faqFile('cr.md', (md) => md.replace(/\n/g, '\r'));
+  const r = runBin(['--faq', cr, 'list', '--json']);
+  expect(r.code).toBe(0);
+  expect((JSON.parse(r.stdout) as { id: string }[]).map((e) => e.id)).toEqual(faq.entries.map((e) => e.id));
+});
+
+describe('8. odd ids and queries', () => {
+  test.each<[string[], number, RegExp]>([
+    [['show', 'a99999'], 1, /identifiant inconnu : « a99999 »/],
+    [['show', 'Ａ９'], 0, /^Comment puis-je accéder à mon relevé/],
+    [['search', '\u001b[2J'], 2, /la recherche est vide/],
+    [['search', '\u0007'], 2, /la recherche est vide/],
+  ])('%j → exit %d', (argv, code, pattern) => {
+    const r = runBin(argv);
+    expect(r.code).toBe(code);
+    expect(code === 0 ? r.stdout : r.stderr).toMatch(pattern);
+  });
+});
+
+describe('9. help', () => {
+  test('help nope: unknown command, exit 2, no help dump', () => {
+    const r = runBin(['help', 'nope']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe('mcp-faq : commande inconnue « nope ».\nVoir : mcp-faq --help\n');
+  });
+
+  test('help shw: a suggestion', () => {
+    expect(runBin(['help', 'shw']).stderr).toContain('Vouliez-vous dire « show » ?');
+  });
+
+  test('help help and help show: their help, exit 0', () => {
+    expect(runBin(['help', 'help'])).toMatchObject({ code: 0, stderr: '' });
+    expect(runBin(['help', 'help']).stdout).toContain('Utilisation : mcp-faq help');
+    expect(runBin(['help', 'show']).stdout).toContain('Exemples :\n  mcp-faq show a9');
+  });
+});
+
+test('13. a 1 MB query spread over many arguments is answered', () => {
+  const r = runBin(['search', '--json', 'mot de passe', ...Array.from({ length: 110_000 }, () => 'motdepas')]);
+  expect(r.code).toBe(0);
+  expect((JSON.parse(r.stdout) as { id: string }[])[0]?.id).toBe('a7');
+});
+
+describe('in a real terminal', () => {
+  let session: TerminalSession | undefined;
+  afterEach(() => session?.close());
+  const mcp = `${process.execPath} ${BIN}`;
+
+  test('4. a pager that fails does not eat the answer', async () => {
+    session = new TerminalSession(`PAGER=false ${mcp} show a9; echo "[exit $?]"`, { width: 80, height: 10 });
+    const screen = await session.waitFor(/\[exit \d+\]/);
+    expect(screen).toContain('[exit 0]');
+    expect(screen).toContain('le pager « false » a échoué (code de sortie 1)');
+    expect(screen).toMatch(/L’assistance à la certification/);
+  });
+
+  test('6. --no-color: the finder’s prompt has no color either', async () => {
+    session = new TerminalSession(`${mcp} --no-color`, { width: 80, height: 20 });
+    await session.waitFor(/Votre question/);
+    session.type('mot de pase');
+    await session.waitFor(/a7 +J’ai perdu/);
+    // eslint-disable-next-line no-control-regex
+    expect(session.styledScreen().replace(/\u001b\[(?:0|39|49)?m/g, '')).not.toMatch(ESCAPE);
+    session.press('Escape');
+  });
+
+  test('10. at 30 columns, no line is wider than the terminal', async () => {
+    session = new TerminalSession(`${mcp} --no-pager show a9 a8; ${mcp} list; echo "[done]"`, { width: 30, height: 200 });
+    await session.waitFor(/\[done\]/);
+    const rows = session.rows();
+    // tmux cuts what is wider; the text must never have needed it.
+    const screen = session.screen(); // wrapped rows joined: a line wider than the terminal would show here
+    expect(rows.length).toBeGreaterThan(40);
+    for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(30);
+    expect(screen.replace(/\n\s*/g, '')).toContain('(https://aka.ms/certdashboard)'); // cut, not lost
+  });
+
+  test('10. the finder follows a resize, and keeps its prompt in a 6-row window', async () => {
+    session = new TerminalSession(mcp, { width: 100, height: 6 });
+    const first = await session.waitFor(/Votre question/);
+    expect(first.split('\n')[0]).toContain('Votre question');
+    session.resize(50, 6);
+    await new Promise((r) => setTimeout(r, 300));
+    session.type('mot de passe');
+    await session.waitFor(/❯ a7/);
+    const rows = session.rows();
+    expect(rows[0]).toContain('Votre question');
+    expect(rows.join('\n')).toMatch(/❯ a\d/);
+    for (const row of rows) expect([...row.trimEnd()].length).toBeLessThanOrEqual(50);
+    session.press('Escape');
+  });
+});
+
+describe('11. completion with --faq=FILE and --color=', () => {
+  const bin = mkdtempSync(join(tmpdir(), 'mcp-faq-bin-'));
+  writeFileSync(join(bin, 'mcp-faq'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`);
+  chmodSync(join(bin, 'mcp-faq'), 0o755);
+  const english = join(root, 'test/fixtures/english.md');
+  const env = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: bin };
+  afterAll(() => rmSync(bin, { recursive: true, force: true }));
+
+  test('bash splits at "=": --faq=FILE still chooses the ids, --color= completes its values', () => {
+    const script = `
+      source <(mcp-faq completion bash)
+      comp() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _mcp_faq; echo "\${COMPREPLY[*]}"; }
+      comp mcp-faq --faq = ${english} show p
+      comp mcp-faq --color =
+      comp mcp-faq --color = a`;
+    const r = spawnSync(ensureCommand('bash'), ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual(['p1 p2', 'auto always never', 'auto always', '']);
+  });
+
+  test('fish: --faq=FILE chooses the ids', () => {
+    const r = spawnSync(ensureCommand('fish'), ['--no-config', '-c', `mcp-faq completion fish | source; complete -C "mcp-faq --faq=${english} show p"; complete -C "mcp-faq --color="`], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(r.stdout).toBe('p1\tHow do I reset my password?\np2\tHow do I delete my account?\n--color=auto\n--color=always\n--color=never\n');
+  });
+
+  test('zsh: show A<TAB> offers the ids (they ignore case); --faq=FILE chooses them', async () => {
+    const zsh = ensureCommand('zsh');
+    const session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
+    try {
+      session.type(`export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`);
+      session.press('Enter');
+      await session.waitFor(/^\$ ?$/m);
+      session.type('mcp-faq show A');
+      session.press('Tab'); // the common prefix, "a"
+      await session.waitFor(/^\$ mcp-faq show a$/m);
+      session.press('Tab');
+      await session.waitFor(/^a9 +-- Comment puis-je accéder à mon relevé de note/m);
+      session.press('C-u');
+      session.type(`clear; mcp-faq --faq=${english} show p`);
+      session.press('Tab');
+      await session.waitFor(/p2 +-- How do I delete my account\?/);
+    } finally {
+      session.close();
+    }
+  });
+});
+
+describe('12. HTML in answers', () => {
+  test('<details><summary>S</summary>caché: two lines, not "Scaché"', () => {
+    const file = join(dir, 'details.md');
+    writeFileSync(file, '## S\n**Q: Une question ?**<a name="x1"></a>\n\n**R:** Avant.\n\n<details><summary>Résumé</summary>caché</details>\n');
+    const r = runBin(['--faq', file, 'show', 'x1']);
+    expect(r.stdout).toMatch(/Résumé\n+caché/);
+    expect(readFileSync(file, 'utf8')).toContain('<details>'); // the file is only read
+  });
+});
