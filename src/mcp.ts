@@ -13,7 +13,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { Answer, Core, Hit } from './core.js';
 import type { FaqEntry } from './faq.js';
 import { oneLine } from './text.js';

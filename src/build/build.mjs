@@ -45,6 +45,7 @@ const stubs = {
     b.onResolve({ filter: /^node-emoji$/ }, () => stub('node-emoji'));
     b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/chalk/') ? stub('supports-color') : undefined));
     b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('/commander/') ? stub('child-process') : undefined));
+    b.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) => (args.importer.includes('/@modelcontextprotocol/sdk/') ? stub('ajv-provider') : undefined));
   },
 };
 

@@ -1,0 +1,75 @@
+// npm run bench:mcp [pairs] [node…]: how soon a spawned MCP server (`mcp-faq mcp`)
+// answers its first search_faq, against a bare `node -e ""` start, as an assistant
+// sees it: spawn, initialize, then the tool call; the time runs until the answer
+// arrives. Pairs alternate the server and bare node (after a warm-up) and the median
+// of the paired ratios is printed (goal ≤ 2). Without NODE_EXTRA_CA_CERTS, as on a
+// user's machine. The Node binaries to measure are given as arguments (default: the
+// one running this).
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../bin/mcp-faq.js', import.meta.url));
+const [pairsArg, ...nodes] = process.argv.slice(2);
+const pairs = Math.max(9, Number(pairsArg ?? 15));
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
+const GOAL = 2;
+
+const lines = [
+  { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } },
+  { jsonrpc: '2.0', method: 'notifications/initialized' },
+  { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'search_faq', arguments: { query: 'comment fusionner deux profils ?' } } },
+].map((m) => `${JSON.stringify(m)}\n`);
+
+/** Milliseconds from spawn to the answer of the first search_faq. */
+function firstSearch(node) {
+  return new Promise((resolve, reject) => {
+    const t = process.hrtime.bigint();
+    const child = spawn(node, [bin, 'mcp'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('"id":2,') || out.includes('"id":2}')) {
+        const ms = Number(process.hrtime.bigint() - t) / 1e6;
+        if (!out.includes('"a4"')) reject(new Error(`no a4 in the answer: ${out}`));
+        child.stdin.end();
+        resolve(ms);
+      }
+    });
+    child.on('error', reject);
+    child.stdin.write(lines.join(''));
+  });
+}
+
+const bare = (node) => {
+  const t = process.hrtime.bigint();
+  spawnSync(node, ['-e', ''], { env, stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+let ok = true;
+for (const node of nodes.length ? nodes : [process.execPath]) {
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  for (let i = 0; i < 3; i++) {
+    await firstSearch(node);
+    bare(node);
+  }
+  const server = [];
+  const base = [];
+  const ratios = [];
+  for (let i = 0; i < pairs; i++) {
+    const a = await firstSearch(node);
+    const b = bare(node);
+    server.push(a);
+    base.push(b);
+    ratios.push(a / b);
+  }
+  const ratio = median(ratios);
+  ok &&= ratio <= GOAL;
+  console.log(
+    `node ${version}: premier search_faq ${median(server).toFixed(1)} ms, node -e "" ${median(base).toFixed(1)} ms, ` +
+      `rapport ${ratio.toFixed(2)} (cible ≤ ${GOAL})  ${ratio <= GOAL ? 'ok' : 'HORS CIBLE'}`,
+  );
+}
+process.exitCode = ok ? 0 : 1;
