@@ -1,0 +1,74 @@
+// wrap.ts: the one wrapping function, by display width, keeping styles and links whole.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { displayWidth, truncate, wrap } from '../src/wrap.js';
+
+const BOLD = '\u001b[1m';
+const UNBOLD = '\u001b[22m';
+const RESET = '\u001b[0m';
+const link = (url: string) => `\u001b]8;;${url}\u0007`;
+// eslint-disable-next-line no-control-regex
+const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m|\u001b\]8;;[^\u0007]*\u0007/g, '');
+
+describe('displayWidth', () => {
+  test.each([
+    ['abc', 3],
+    ['relevé', 6],
+    ['rele\u0301ve\u0301', 6], // combining accents
+    ['日本語', 6],
+    ['Ａ９', 4],
+    ['🙂 ok', 5],
+    [`${BOLD}gras${UNBOLD}`, 4],
+    [`${link('https://x.y')}lien${link('')}`, 4],
+  ])('%j → %d', (text, width) => expect(displayWidth(text)).toBe(width));
+});
+
+describe('wrap', () => {
+  test.each<[string, string, number, string[]]>([
+    ['at spaces', 'un deux trois quatre', 9, ['un deux', 'trois', 'quatre']],
+    ['spaces at a break are dropped', 'un   deux', 4, ['un', 'deux']],
+    ['a word wider than the line is cut', 'https://aka.ms/certdashboard', 10, ['https://ak', 'a.ms/certd', 'ashboard']],
+    ['a long word starts its own line', 'voir https://aka.ms/x', 8, ['voir', 'https://', 'aka.ms/x']],
+    ['wide characters count two', '日本語の文字 ok', 6, ['日本語', 'の文字', 'ok']],
+    ['newlines break', 'un\ndeux trois', 20, ['un', 'deux trois']],
+    ['empty', '', 10, ['']],
+    ['fits', 'relevé de notes', 15, ['relevé de notes']],
+  ])('%s', (_, text, width, lines) => expect(wrap(text, width)).toEqual(lines));
+
+  test('a style across a break is closed at the end of the line and opened again', () => {
+    expect(wrap(`a ${BOLD}gras qui dure${UNBOLD} fin`, 7)).toEqual([`a ${BOLD}gras${RESET}`, `${BOLD}qui${RESET}`, `${BOLD}dure${UNBOLD}${RESET}`, `${BOLD}${UNBOLD}fin`]);
+  });
+
+  test('a link across a break is closed and opened again', () => {
+    expect(wrap(`voir ${link('https://x.y')}le tableau${link('')} ici`, 7)).toEqual([
+      `voir ${link('https://x.y')}le${link('')}`,
+      `${link('https://x.y')}tableau${link('')}`,
+      'ici',
+    ]);
+  });
+
+  test('property: no line is wider than the width, and no visible character is lost', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.constantFrom(' ', '  ', '日本', 'e\u0301', BOLD, UNBOLD, link('https://x.y/z'), link(''), 'https://aka.ms/certdashboard'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 2, max: 40 }), (parts, width) => {
+        const text = parts.join('').replace(/[\u0000-\u001a\u001c-\u001f\u007f-\u009f]/g, '');
+        const lines = wrap(text, width);
+        for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        expect(visible(lines.join('')).replace(/\s/g, '')).toBe(visible(text).replace(/\s/g, ''));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('truncate', () => {
+  test.each([
+    ['court', 10, 'court'],
+    ['un texte bien trop long', 12, 'un texte bi…'],
+    ['a7  J’ai perdu', 8, 'a7  J’a…'],
+    ['日本語の文字', 6, '日本…'],
+  ])('%j at %d → %j', (text, width, out) => expect(truncate(text, width)).toBe(out));
+});
