@@ -1,8 +1,10 @@
 // Shell completion: `mcp-faq completion bash|zsh|fish` prints a script; the script
 // asks `mcp-faq __complete <index> -- <words…>` for the candidates of the word being
-// typed, so that they follow the program (commands and options, read from commander)
-// and the FAQ in use (ids, with their question as description; MCP_FAQ_FILE and
-// --faq count).
+// typed, so that they follow the program (commands and options, from the table of
+// commands.ts) and the FAQ in use (ids, with their question as description;
+// MCP_FAQ_FILE and --faq count).
+
+import { SHELLS, type CommandSpec as TableCommand, type OptionSpec as TableOption, type Shell } from './commands.js';
 
 export interface OptionSpec {
   names: string[];
@@ -30,8 +32,21 @@ export interface Candidate {
   description?: string;
 }
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+/** The completion spec of the command table (commands.ts), with the ids of the FAQ in use. */
+export function specOf(globals: TableOption[], commands: TableCommand[], ids: CompletionSpec['ids']): CompletionSpec {
+  const option = (o: TableOption): OptionSpec => ({
+    names: o.flags.split(/[ ,]+/).filter((n) => n.startsWith('-')),
+    description: o.description,
+    ...(o.flags.includes('<') ? { values: [...(o.choices ?? [])] } : {}),
+  });
+  return {
+    options: [...globals.map(option), { names: ['-h', '--help'], description: 'afficher l’aide' }, { names: ['-V', '--version'], description: 'afficher la version' }],
+    commands: commands
+      .filter((c) => !c.hidden)
+      .map((c) => ({ name: c.name, description: c.description, options: c.options.map(option), ...(c.completes ? { args: c.completes } : {}) })),
+    ids,
+  };
+}
 
 /**
  * The words as the user wrote them: bash splits `--faq=x.md` into `--faq`, `=`,

@@ -80,7 +80,10 @@ const ANCHOR = /<a\s+(?:name|id)\s*=\s*["']([^"']*)["']\s*\/?>(?:\s*<\/a>)?/gi;
 const QUESTION = /^\*\*Q\s*:\s*(?:\*\*\s*(.+)|(.+?)\s*\*\*)$/;
 const ANSWER_MARKER = /^\s*\*\*R\s*:\s*\*\*[ \t]*/;
 const SPACING_LINE = /^\s*(?:<br\s*\/?>\s*)*$/i;
-const VALID_ID = /^[\p{L}\p{N}_.-]+$/u;
+// Made on first use: V8 builds a Unicode property class (\p{L}) where the pattern is
+// created, and only files given with --faq are parsed at run time.
+let validId: RegExp | undefined;
+const isValidId = (id: string) => (validId ??= /^[\p{L}\p{N}_.-]+$/u).test(id);
 
 /** Parses a FAQ markdown file; `source` names it in error messages. */
 export function parseFaq(markdown: string, source = 'FAQ'): Faq {
@@ -124,7 +127,7 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
       const question = dropStrayBracket((q[1] ?? q[2] ?? '').replace(/\*\*$/, '').trim());
       const id = anchors[0] ?? '';
       if (!id) problems.push({ line: lineNo, message: 'question sans ancre <a name="…"></a> : impossible de lui donner un identifiant' });
-      else if (!VALID_ID.test(id)) problems.push({ line: lineNo, message: `identifiant invalide « ${id} » (lettres, chiffres, « - », « _ » ou « . »)` });
+      else if (!isValidId(id)) problems.push({ line: lineNo, message: `identifiant invalide « ${id} » (lettres, chiffres, « - », « _ » ou « . »)` });
       else {
         const key = id.toLowerCase();
         const seen = firstLine.get(key);

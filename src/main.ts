@@ -1,78 +1,135 @@
-// The built entry (dist/main.js, what bin/mcp-faq.js loads): it loads the CLI's
-// chunks (dist/cli.js, and dist/search.js etc. when a command needs them) with a V8
-// code cache, so that start-up does not spend its time compiling JavaScript.
-// - Node ≥ 22.1 has module.enableCompileCache(): Node keeps the cache itself.
-// - Older Node (20): the build makes a code cache per chunk (dist/<chunk>.js.cache,
-//   see src/build/code-cache.mjs) and the ChunkLoader below compiles each chunk with
-//   it. The cache is only read, never written; when V8 rejects it (another Node
-//   version, other flags), the chunk is compiled as usual.
-// Only this project's chunks go through the loader; every other require is Node's.
+// The built entry (dist/main.js, what bin/mcp-faq.js loads). It loads the CLI's
+// chunks (dist/cli.js, then dist/search.js etc. when a command needs them) with a V8
+// code cache, so that a start does not spend its time compiling JavaScript, on
+// every Node version alike:
+// - the first run of a build on a Node version compiles as usual, then saves what V8
+//   compiled (the functions it ran too, not only the top level) in the user's cache
+//   folder: $XDG_CACHE_HOME/mcp-faq (else ~/.cache/mcp-faq), one folder per build and
+//   V8 version; the next runs read it;
+// - a cache is written to a temporary file then renamed (concurrent runs never see
+//   half of one); V8 checks what it reads against its version and flags, but in
+//   release builds not against damage (a damaged cache is a fatal error): so each
+//   file holds its cache twice, and a cache whose two copies differ is ignored and
+//   replaced (a native comparison: a checksum in JavaScript, or loading zlib or
+//   crypto to compute one, costs several times what the cache saves);
+// - MCP_FAQ_NO_CACHE=1 neither reads nor writes one; a folder that cannot be written
+//   only costs the cache.
+// dist/ itself holds no cache: it is the same wherever it is built. Node's own
+// module.enableCompileCache() is not used: loading node:module costs more than it
+// saves, and its cache holds only top-level code.
+// Only node:fs and node:vm are loaded here; only this project's chunks go through
+// the loader, every other require is Node's.
 
-import { readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 
 type Exports = Record<string, unknown>;
 const CHUNK = /^\.\/([\w-]+)\.js$/;
 
+// Replaced by the build with a hash of dist/'s chunks: a cache belongs to one build.
+declare const MCP_FAQ_BUILD: string;
+
+interface Chunk {
+  exports: Exports;
+  script: Script;
+  /** The cache V8 took, if any: a chunk without one has its cache saved after the run. */
+  cached: boolean;
+}
+
 export class ChunkLoader {
-  private readonly loaded = new Map<string, { exports: Exports; script: Script }>();
+  private readonly loaded = new Map<string, Chunk>();
 
-  readonly dir: string;
-
-  /** `useCache: false`: compile without the code cache (to make it, see src/build/code-cache.mjs). */
+  /** `cacheDir`: where code caches are read and saved; undefined: none. */
   constructor(
-    dir: string,
-    private readonly options: { useCache: boolean } = { useCache: true },
-  ) {
-    this.dir = resolve(dir);
-  }
+    readonly dir: string,
+    readonly cacheDir?: string,
+  ) {}
 
   load(name: string): Exports {
     const known = this.loaded.get(name);
     if (known) return known.exports;
-    const filename = join(this.dir, `${name}.js`);
+    const filename = `${this.dir}/${name}.js`;
     const source = readFileSync(filename, 'utf8');
-    let cachedData: Buffer | undefined;
-    if (this.options.useCache) {
-      try {
-        cachedData = readFileSync(`${filename}.cache`);
-      } catch {
-        // no cache: compile as usual
-      }
-    }
-    const script = new Script(Module.wrap(source), { filename, cachedData });
+    const cachedData = this.cacheDir ? readCache(`${this.cacheDir}/${name}.cache`) : undefined;
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename, cachedData });
     const module = { exports: {} as Exports };
-    this.loaded.set(name, { exports: module.exports, script });
-    const nodeRequire = createRequire(filename);
-    const require = (id: string) => {
-      const chunk = CHUNK.exec(id);
-      return chunk ? this.load(chunk[1]!) : nodeRequire(id);
+    const chunk: Chunk = { exports: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
+    this.loaded.set(name, chunk);
+    const load = (id: string) => {
+      const inner = CHUNK.exec(id);
+      return inner ? this.load(inner[1]!) : require(id);
     };
-    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, filename, this.dir);
-    this.loaded.get(name)!.exports = module.exports;
+    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, load, module, filename, this.dir);
+    chunk.exports = module.exports;
     return module.exports;
   }
 
-  /** The chunks loaded so far, and whether V8 took their code cache. */
-  chunks(): { name: string; cacheRejected: boolean }[] {
-    return [...this.loaded].map(([name, { script }]) => ({ name, cacheRejected: script.cachedDataRejected === true }));
+  /** The chunks loaded so far, and whether V8 took a cache for them. */
+  chunks(): { name: string; cached: boolean }[] {
+    return [...this.loaded].map(([name, { cached }]) => ({ name, cached }));
   }
 
-  /** The code caches of the chunks loaded so far, with what they compiled since. */
-  caches(): Map<string, Buffer> {
-    return new Map([...this.loaded].map(([name, { script }]) => [name, script.createCachedData()]));
+  /**
+   * Saves the code cache of the chunks that had none (or a rejected one), with the
+   * functions they ran; clears the caches of other builds. Never fails: a cache that
+   * cannot be written is only a slower next start.
+   */
+  saveCaches(): void {
+    const fresh = [...this.loaded].filter(([, chunk]) => !chunk.cached);
+    if (!this.cacheDir || fresh.length === 0) return;
+    try {
+      makeDirectory(this.cacheDir);
+      for (const [name, { script }] of fresh) {
+        const file = `${this.cacheDir}/${name}.cache`;
+        const temporary = `${file}.${process.pid}.tmp`;
+        const data = script.createCachedData();
+        writeFileSync(temporary, Buffer.concat([data, data]));
+        renameSync(temporary, file);
+      }
+      const parent = this.cacheDir.slice(0, this.cacheDir.lastIndexOf('/'));
+      const current = this.cacheDir.slice(parent.length + 1);
+      for (const other of readdirSync(parent)) if (other !== current) rmSync(`${parent}/${other}`, { recursive: true, force: true });
+    } catch {
+      // a read-only or full disk: no cache
+    }
   }
 }
 
-/** Runs the CLI. */
-export function main(): void {
-  const enableCompileCache = (Module as { enableCompileCache?: () => unknown }).enableCompileCache;
-  if (enableCompileCache) {
-    enableCompileCache();
-    (require('./cli.js') as { main: () => void }).main();
-    return;
+/** A code cache saved by saveCaches(), or undefined when there is none or its two copies differ. */
+function readCache(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // none yet: compile as usual, save after the run
   }
-  (new ChunkLoader(__dirname).load('cli') as { main: () => void }).main();
+  const half = bytes.length / 2;
+  return Number.isInteger(half) && half > 0 && bytes.compare(bytes, half, bytes.length, 0, half) === 0 ? bytes.subarray(0, half) : undefined;
+}
+
+/** mkdir -p, a level at a time (Node's recursive mkdirSync never returns on some paths, such as under /proc). */
+function makeDirectory(path: string): void {
+  let at = 0;
+  while (at >= 0) {
+    at = path.indexOf('/', at + 1);
+    try {
+      mkdirSync(at < 0 ? path : path.slice(0, at));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** Where this build's code caches go for this Node, or undefined for none. */
+export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.MCP_FAQ_NO_CACHE) return undefined;
+  const base = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : env.HOME ? `${env.HOME}/.cache` : undefined;
+  return base && `${base}/mcp-faq/${MCP_FAQ_BUILD}-${process.versions.v8}-${process.arch}`;
+}
+
+/** Runs the CLI, then saves the code caches it lacked. */
+export async function main(): Promise<void> {
+  const loader = new ChunkLoader(__dirname, cacheDir(process.env));
+  await (loader.load('cli') as { main: () => Promise<void> }).main();
+  loader.saveCaches();
 }

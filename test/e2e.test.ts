@@ -1,7 +1,7 @@
 // The built binary (bin/mcp-faq.js → dist/), run as a user would: `npm test` builds
 // first. Output is piped here, so no color unless forced.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -114,17 +114,20 @@ describe('the bundled FAQ is embedded', () => {
   });
 });
 
-describe('dist/: chunks and code cache', () => {
+describe('dist/: chunks and code caches', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'mcp-faq-cache-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
   // Runs a command through dist/main.js's loader, in a fresh node, and reports which
-  // chunks it loaded and whether V8 accepted their build-time code cache.
-  const chunksOf = (argv: string[]) => {
+  // chunks it loaded and whether V8 took a code cache for them.
+  const chunksOf = (argv: string[], env: Record<string, string> = {}) => {
     const script = `
-      const { ChunkLoader } = require(${JSON.stringify(join(root, 'dist/main.js'))});
-      const loader = new ChunkLoader(${JSON.stringify(join(root, 'dist'))});
-      const io = { argv: ${JSON.stringify(argv)}, env: {}, stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: () => false };
-      loader.load('cli').run(io).then((code) => console.log(JSON.stringify({ code, chunks: loader.chunks() })));`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    return JSON.parse(r.stdout) as { code: number; chunks: { name: string; cacheRejected: boolean }[] };
+      const { ChunkLoader, cacheDir } = require(${JSON.stringify(join(root, 'dist/main.js'))});
+      const loader = new ChunkLoader(${JSON.stringify(join(root, 'dist'))}, cacheDir(process.env));
+      const io = { argv: ${JSON.stringify(argv)}, env: {}, stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false }, stdinIsTTY: () => false };
+      loader.load('cli').run(io).then((code) => { loader.saveCaches(); console.log(JSON.stringify({ code, chunks: loader.chunks() })); });`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cache, ...env } });
+    return JSON.parse(r.stdout) as { code: number; chunks: { name: string; cached: boolean }[] };
   };
 
   test.each([
@@ -135,10 +138,46 @@ describe('dist/: chunks and code cache', () => {
     [['show', 'a6'], ['cli', 'render']],
     [['show', 'relevé'], ['cli', 'search', 'render']],
     [['--faq', join(root, FAQ_FILE), 'show', 'a6'], ['cli', 'render', 'compose']],
-  ])('%j loads only %j, with their code cache', (argv, expected) => {
-    const { code, chunks } = chunksOf(argv);
-    expect(code).toBe(0);
-    expect(chunks.map((c) => c.name)).toEqual(expected);
-    for (const c of chunks.filter((c) => c.name !== 'compose')) expect(c.cacheRejected, c.name).toBe(false);
+    [['search', '--limit', '2', 'mdp'], ['cli', 'search']],
+    [['search', '--limit=2', 'mdp'], ['cli', 'args', 'search']],
+    [['--help'], ['cli', 'args']],
+  ])('%j loads only %j; the second run reads their code cache', (argv, expected) => {
+    const first = chunksOf(argv);
+    expect(first.code).toBe(0);
+    expect(first.chunks.map((c) => c.name)).toEqual(expected);
+    const second = chunksOf(argv);
+    for (const c of second.chunks) expect(c.cached, c.name).toBe(true);
+  });
+
+  test('the caches live in one folder per build and Node, under XDG_CACHE_HOME (else ~/.cache)', () => {
+    const xdg = join(cache, 'xdg');
+    chunksOf(['list'], { XDG_CACHE_HOME: xdg });
+    const [folder, ...others] = readdirSync(join(xdg, 'mcp-faq'));
+    expect(others).toEqual([]);
+    expect(folder).toContain(process.versions.v8);
+    expect(readdirSync(join(xdg, 'mcp-faq', folder!))).toEqual(['cli.cache']);
+  });
+
+  test('a damaged cache is ignored and replaced', () => {
+    chunksOf(['list']);
+    const [folder] = readdirSync(join(cache, '.cache/mcp-faq'));
+    const file = join(cache, '.cache/mcp-faq', folder!, 'cli.cache');
+    writeFileSync(file, readFileSync(file).map((byte, i) => (i > 64 ? byte ^ 0x5a : byte)));
+    const damaged = chunksOf(['list']);
+    expect(damaged).toMatchObject({ code: 0, chunks: [{ name: 'cli', cached: false }] });
+    expect(chunksOf(['list']).chunks).toEqual([{ name: 'cli', cached: true }]);
+  });
+
+  test('MCP_FAQ_NO_CACHE: nothing read, nothing written', () => {
+    const home = join(cache, 'none');
+    const r = chunksOf(['list'], { HOME: home, MCP_FAQ_NO_CACHE: '1' });
+    expect(r.chunks).toEqual([{ name: 'cli', cached: false }]);
+    expect(existsSync(home)).toBe(false);
+  });
+
+  test('a cache folder that cannot be written costs only the cache', () => {
+    const r = runBin(['list'], { env: { HOME: '/proc/none' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });

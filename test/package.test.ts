@@ -22,7 +22,7 @@ describe('the package', () => {
   test('npm pack: only what runs (bin/, dist/), the README and the license', () => {
     expect(pack.status).toBe(0);
     for (const f of files) expect(f).toMatch(/^(bin\/|dist\/|package\.json$|README\.md$|LICENSE$)/);
-    expect(files).toEqual(expect.arrayContaining(['bin/mcp-faq.js', 'dist/main.js', 'dist/cli.js', 'dist/search.js', 'dist/render.js', 'dist/cli.js.cache', 'dist/THIRD-PARTY-LICENSES.txt', 'LICENSE', 'README.md']));
+    expect(files).toEqual(expect.arrayContaining(['bin/mcp-faq.js', 'dist/main.js', 'dist/cli.js', 'dist/search.js', 'dist/render.js', 'dist/THIRD-PARTY-LICENSES.txt', 'LICENSE', 'README.md']));
     expect(files.some((f) => /^(src|test|scripts|bench|faq)\/|tsconfig|vitest/.test(f))).toBe(false);
   });
 

@@ -221,11 +221,16 @@ describe('nothing is ever written to disk', () => {
 
   // (On Node ≥ 22.1, Node itself keeps a compile cache in the system temp directory:
   // see src/main.ts. mcp-faq writes nothing.)
-  test('every command leaves the working directory and HOME as they were', () => {
-    const env = { HOME: dir, XDG_CACHE_HOME: dir };
-    for (const argv of [['list'], ['search', 'mot de pase'], ['show', 'a6'], ['--faq', fixturePath('english.md'), 'show', 'p1'], ['show', 'a10']]) {
-      spawnSync(process.execPath, [BIN, ...argv], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
-    }
+  test('every command leaves the working directory and HOME as they were, but for the code caches', () => {
+    const commands = [['list'], ['search', 'mot de pase'], ['show', 'a6'], ['--faq', fixturePath('english.md'), 'show', 'p1'], ['show', 'a10']];
+    const run = (env: Record<string, string>) => {
+      for (const argv of commands) spawnSync(process.execPath, [BIN, ...argv], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } });
+    };
+    run({ MCP_FAQ_NO_CACHE: '1' });
     expect(readdirSync(dir)).toEqual([]);
+    run({});
+    expect(readdirSync(dir)).toEqual(['.cache']);
+    const [build] = readdirSync(join(dir, '.cache/mcp-faq'));
+    expect(readdirSync(join(dir, '.cache/mcp-faq', build!)).every((f) => f.endsWith('.cache'))).toBe(true);
   });
 });

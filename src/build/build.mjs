@@ -5,7 +5,8 @@
 // 2. bundles the CLI into minified CommonJS files (CommonJS starts faster than ESM
 //    on Node 20), each loaded only by the commands that need it:
 //    dist/main.js     the entry: loads the chunks with their code cache (src/main.ts)
-//    dist/cli.js      argv, list, show --json/--raw: commander, chalk, the parsed FAQ
+//    dist/cli.js      the common command lines, list, show --json/--raw: the parsed FAQ
+//    dist/args.js     every other command line, help, errors: commander
 //    dist/search.js   search, show <words>: the search engine and index
 //    dist/fuzzy.js    searches with words the index does not know: Fuse.js, the stemmer
 //    dist/render.js   show: the answers composed for the terminal, their layout
@@ -14,17 +15,21 @@
 //    dist/completion.js  shell completion
 //    dist/mcp.js      the MCP server (mcp-faq mcp): the MCP SDK;
 // 3. writes dist/THIRD-PARTY-LICENSES.txt for the packages bundled into dist/;
-// 4. makes the V8 code caches of the chunks (src/build/code-cache.mjs).
+// 4. stamps dist/main.js with a hash of the chunks, which names their V8 code caches
+//    (made at run time in the user's cache folder, see src/main.ts).
+// dist/ is the same wherever it is built: it names no build path.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { asciiJson, makeBundleData, root } from './bundle-data.mjs';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const BUILD_STAMP = '@@mcp-faq-build@@';
 // Modules imported dynamically (`await import('./x.js')`), each its own file in dist/,
 // loaded only by the commands that need them.
 const LAZY = {
+  args: 'src/args.ts',
   search: 'src/search.ts',
   fuzzy: 'src/fuzzy.ts',
   render: 'src/render.ts',
@@ -96,6 +101,7 @@ const result = await build({
     MCP_FAQ_INDEX: asciiJson(bundle.index), // in search.js
     MCP_FAQ_DOCS: asciiJson(bundle.docs), // in render.js
     MCP_FAQ_VERSION: JSON.stringify(pkg.version),
+    MCP_FAQ_BUILD: JSON.stringify(BUILD_STAMP), // in main.js, replaced in step 4
   },
   plugins: [stubs, lazy],
 });
@@ -117,9 +123,14 @@ writeFileSync(
   `mcp-faq bundles the following packages into dist/.\n\n${notices.join('\n')}`,
 );
 
-// 4. V8 code caches, for a start-up without compiling (see src/main.ts).
-const cache = spawnSync(process.execPath, [join(root, 'src/build/code-cache.mjs')], { stdio: 'inherit' });
-if (cache.status !== 0) process.exit(1);
+// 4. The build's stamp: a hash of its chunks, so that a code cache made for one
+// build is never read by another (V8 checks a cache's source by its length only).
+const hash = createHash('sha256');
+for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && f !== 'main.js').sort()) {
+  hash.update(`${file}\0`).update(readFileSync(join(root, 'dist', file)));
+}
+const mainFile = join(root, 'dist/main.js');
+writeFileSync(mainFile, readFileSync(mainFile, 'utf8').replace(BUILD_STAMP, `${pkg.version}-${hash.digest('hex').slice(0, 16)}`));
 
 const sizes = Object.entries(result.metafile.outputs).map(([f, o]) => `${relative(root, f)} ${(o.bytes / 1024).toFixed(0)} KiB`);
 console.error(`build: ${bundle.faq.entries.length} entries, ${bundle.faq.categories.length} categories; ${sizes.join(', ')}`);

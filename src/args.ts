@@ -1,0 +1,155 @@
+// The command line read by commander, built from the table of commands.ts: help,
+// version, French errors with suggestions, and every command line the quick reader
+// (commands.ts, readArgs) leaves to it. It returns what the line asks for — an
+// Invocation, or text that commander printed (help, version) — and never acts.
+// This file (dist/args.js, with commander) loads only for such command lines.
+
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, type CommandName, type Invocation, type OptionSpec } from './commands.js';
+import { FaqError, usageError } from './errors.js';
+import type { ColorMode } from './terminal.js';
+import { editDistance, oneLine, quoteInput } from './text.js';
+
+declare const MCP_FAQ_VERSION: string;
+
+/** What commander read: an invocation, or the text it printed (help, version). */
+export type Parsed = Invocation | { text: string };
+
+/** Reads a command line; a bad one is a usage error, in French. */
+export async function parseArgs(argv: string[]): Promise<Parsed> {
+  const { program, printed } = buildProgram();
+  let invocation: Invocation | undefined;
+  program.hook('preAction', (_, action) => {
+    const globals = program.opts<{ faq?: string; color?: ColorMode | boolean; pager?: boolean }>();
+    const options = action.opts<Invocation['options']>();
+    invocation = {
+      command: action.name() as CommandName,
+      args: action.args,
+      options: { ...(options.json ? { json: true } : {}), ...(options.raw ? { raw: true } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) },
+      globals: {
+        ...(globals.faq !== undefined ? { faq: globals.faq } : {}),
+        ...(globals.color === false ? { color: false as const } : typeof globals.color === 'string' ? { color: globals.color } : {}),
+        ...(globals.pager === false ? { pager: false as const } : {}),
+      },
+    };
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode === 0) return { text: printed() }; // --help, --version
+    // Options but no command: commander printed the help.
+    if (error.code === 'commander.help') throw new FaqError('usage', 'il manque la commande.', printed().trimEnd());
+    throw usageError(translateCommanderError(error));
+  }
+  return invocation ?? { text: printed() };
+}
+
+/** `help [command]`: the help of the program or of one command; an unknown name is a usage error. */
+export function helpText(name?: string): string {
+  const { program, printed } = buildProgram();
+  const visible = program.commands.filter((c) => !c.name().startsWith('__'));
+  const command = name === undefined ? program : visible.find((c) => c.name() === name);
+  if (!command) {
+    const near = visible.map((c) => c.name()).find((n) => editDistance(n, name!, 2) <= 2);
+    throw usageError(`commande inconnue ${quoteInput(name!)}.${near ? `\nVouliez-vous dire ${quoteInput(near)} ?` : ''}`);
+  }
+  command.outputHelp();
+  return printed();
+}
+
+function buildProgram(): { program: Command; printed: () => string } {
+  let printed = '';
+  const program = new Command(PROGRAM.name)
+    .description(PROGRAM.description)
+    .usage(PROGRAM.usage)
+    .version(MCP_FAQ_VERSION, '-V, --version', 'afficher la version')
+    .helpOption('-h, --help', 'afficher l’aide')
+    .helpCommand(false)
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => (printed += text),
+      writeErr: (text) => (printed += text),
+      outputError: () => {}, // errors are translated by parseArgs()
+    })
+    .configureHelp({
+      styleTitle: (title) => TITLES[title] ?? title,
+      sortSubcommands: false,
+      // Descriptions say the choices themselves, in French.
+      optionDescription: (option) => option.description,
+      argumentDescription: (argument) => argument.description,
+    })
+    .exitOverride()
+    .addHelpText('after', PROGRAM.help);
+  for (const spec of GLOBAL_OPTIONS) program.addOption(option(spec));
+  for (const spec of COMMANDS) {
+    const command = program.command(spec.name, { hidden: spec.hidden === true }).description(spec.description).action(() => {});
+    if (spec.argument) {
+      const argument = new Argument(spec.argument.syntax, spec.argument.description);
+      command.addArgument(spec.argument.choices ? argument.choices(spec.argument.choices) : argument);
+    }
+    for (const o of spec.options) command.addOption(option(o));
+    if (spec.help) command.addHelpText('after', spec.help);
+    if (spec.name === '__complete') command.allowUnknownOption().helpOption(false);
+  }
+  return { program, printed: () => printed };
+}
+
+function option(spec: OptionSpec): Option {
+  const o = new Option(spec.flags, spec.description);
+  if (spec.choices) o.choices(spec.choices);
+  if (spec.conflicts) o.conflicts(spec.conflicts);
+  if (spec.parse === 'limit') o.argParser(parseLimit);
+  return o;
+}
+
+function parseLimit(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) {
+    throw new InvalidArgumentError(`« ${oneLine(value, 20)} » n’est pas un nombre entier positif.`);
+  }
+  return Number(value);
+}
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+  'Global Options:': 'Options générales :',
+};
+
+const MISSING: Record<string, string> = { id: 'un identifiant (ou des mots à chercher)', requête: 'la recherche', shell: 'le shell (bash, zsh ou fish)' };
+
+/** Commander's messages are English; ours are French. The codes are commander's API. */
+export function translateCommanderError(error: CommanderError): string {
+  const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const flagOf = (text = '') => /--[\w-]+/.exec(text)?.[0] ?? text; // "-n, --limit <n>" → "--limit"
+  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(error.message)?.[1];
+  const didYouMean = suggestion ? `\nVouliez-vous dire ${quoteInput(suggestion)} ?` : '';
+  const choices = /Allowed choices are (.+)\.$/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'commander.unknownCommand':
+      return `commande inconnue ${quoteInput(quoted[0] ?? '')}.${didYouMean}`;
+    case 'commander.unknownOption':
+      return `option inconnue ${quoteInput(quoted[0] ?? '')}.${didYouMean}`;
+    case 'commander.missingArgument':
+      return `il manque ${MISSING[quoted[0] ?? ''] ?? quoteInput(quoted[0] ?? '')}.`;
+    case 'commander.optionMissingArgument':
+      return `l’option ${quoteInput(flagOf(quoted[0]))} attend une valeur.`;
+    case 'commander.conflictingOption':
+      return `${quoteInput(flagOf(quoted[0]))} et ${quoteInput(flagOf(quoted[1]))} ne vont pas ensemble : choisissez-en une.`;
+    case 'commander.invalidArgument': {
+      if (choices) {
+        const [value, what] = error.message.includes('command-argument') ? [quoted[0], quoted[1]] : [quoted[1], flagOf(quoted[0])];
+        return `valeur invalide pour ${quoteInput(what ?? '')} : ${quoteInput(value ?? '')} ; choisissez ${choices.replace(/, ([^,]+)$/, ' ou $1')}.`;
+      }
+      const detail = error.message.split(' is invalid. ')[1] ?? '';
+      return `valeur invalide pour ${quoteInput(flagOf(quoted[0]))} : ${detail}`;
+    }
+    case 'commander.excessArguments':
+      return `trop d’arguments${quoted[0] ? ` pour ${quoteInput(quoted[0])}` : ''}.`;
+    default:
+      return oneLine(error.message.replace(/^error: /, ''), 300);
+  }
+}
+
