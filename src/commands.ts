@@ -149,8 +149,8 @@ export function hasCommand(argv: string[]): boolean {
 }
 
 /**
- * The common command lines, read without commander: a command among list, show and
- * search, its words, and its options and the global ones, each at most once, as
+ * The common command lines, read without commander: a command among list, show,
+ * search, browse and mcp, its words, and its options and the global ones, each at most once, as
  * `--option value` (a valid value) or a flag. Anything else — `--option=value`, help,
  * a flag twice, `--`, a word that starts with "-", a bad or missing value or
  * argument — is left to commander: undefined.
@@ -200,4 +200,4 @@ export function readArgs(argv: string[]): Invocation | undefined {
 /** An option's long name: "-n, --limit <n>" → "--limit". */
 const longName = (option: OptionSpec) => option.flags.split(/[ ,]+/).find((n) => n.startsWith('--'));
 
-const QUICK = new Set<CommandName>(['list', 'show', 'search']);
+const QUICK = new Set<CommandName>(['list', 'show', 'search', 'browse', 'mcp']);

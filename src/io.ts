@@ -10,7 +10,7 @@
 //   known without loading node:tty.
 // - A pager that fails gives the text back, to be written directly.
 
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, read, statSync, writeSync } from 'node:fs';
 import { FaqError } from './errors.js';
 import type { Env } from './terminal.js';
 
@@ -163,4 +163,29 @@ async function runPager(command: string, text: string, env: Env): Promise<string
 export async function supportsHyperlinks(stream: { isTTY?: boolean }): Promise<boolean> {
   const { supportsHyperlink } = await import('supports-hyperlinks');
   return supportsHyperlink(stream);
+}
+
+/**
+ * Reads a file descriptor (stdin: 0) to its end, chunk by chunk, with fs.read:
+ * creating process.stdin for a pipe loads Node's net and stream modules, which would
+ * more than double the start of the MCP server. A descriptor left non-blocking by
+ * another process (EAGAIN) is read again shortly.
+ */
+export function readChunks(fd: number, onChunk: (text: string) => void, onEnd: (error?: Error) => void): void {
+  const buffer = Buffer.alloc(64 * 1024);
+  const decoder = new TextDecoder();
+  const next = (): void =>
+    read(fd, buffer, 0, buffer.length, null, (error, bytes) => {
+      if (error && (error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        setTimeout(next, 10);
+      } else if (error || bytes === 0) {
+        const rest = decoder.decode();
+        if (rest) onChunk(rest);
+        onEnd(error ?? undefined);
+      } else {
+        onChunk(decoder.decode(buffer.subarray(0, bytes), { stream: true }));
+        next();
+      }
+    });
+  next();
 }

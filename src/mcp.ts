@@ -5,17 +5,20 @@
 // faq://entries/<id>, each entry's markdown.
 //
 // stdout carries the protocol only. The SDK's own stdio transport drops a line that
-// is not JSON-RPC without a word and does not notice stdin closing, so the
-// transport here answers such a line with a JSON-RPC error and keeps serving, and
-// ends the server when stdin closes. This file (dist/mcp.js, with the SDK) loads
+// is not JSON-RPC without a word and does not notice stdin closing, and its streams
+// (process.stdin, process.stdout) cost more than the rest of the start; so the
+// transport here reads and writes the file descriptors (io.ts), answers a line that
+// is not JSON-RPC with a JSON-RPC error and keeps serving, and ends the server when
+// stdin closes. This file (dist/mcp.js, with the SDK) loads
 // only for `mcp-faq mcp`.
 
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import * as z from 'zod/v4';
+import * as z from 'zod';
 import type { Answer, Core, Hit } from './core.js';
 import type { FaqEntry } from './faq.js';
+import { FdStream, readChunks } from './io.js';
 import { oneLine } from './text.js';
 
 const ENTRY_URI = 'faq://entries/';
@@ -128,10 +131,11 @@ export function createServer(core: Core, version: string): McpServer {
   return server;
 }
 
-/** Serves the FAQ on stdin/stdout until stdin closes. */
+/** Serves the FAQ on stdin/stdout (file descriptors, see io.ts) until stdin closes. */
 export async function serve(core: Core, version: string): Promise<void> {
   const server = createServer(core, version);
-  const transport = new LineTransport(process.stdin, (line) => process.stdout.write(line));
+  const stdout = new FdStream(1, 'la sortie standard');
+  const transport = new LineTransport((onChunk, onEnd) => readChunks(0, onChunk, onEnd), (line) => stdout.write(line));
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
   });
@@ -151,16 +155,20 @@ export class LineTransport implements Transport {
   private buffer = '';
   private open = true;
 
+  /** `read` calls back with each chunk of input, then once at its end. */
   constructor(
-    private readonly input: NodeJS.ReadableStream,
+    private readonly read: (onChunk: (text: string) => void, onEnd: (error?: Error) => void) => void,
     private readonly write: (line: string) => void,
   ) {}
 
   async start(): Promise<void> {
-    this.input.setEncoding('utf8');
-    this.input.on('data', (chunk: string) => this.receive(chunk));
-    this.input.on('end', () => void this.close());
-    this.input.on('error', (error: Error) => this.onerror?.(error));
+    this.read(
+      (chunk) => this.receive(chunk),
+      (error) => {
+        if (error) this.onerror?.(error);
+        void this.close();
+      },
+    );
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
@@ -170,7 +178,6 @@ export class LineTransport implements Transport {
   async close(): Promise<void> {
     if (!this.open) return;
     this.open = false;
-    this.input.pause();
     this.onclose?.();
   }
 

@@ -33,8 +33,7 @@ describe('readArgs: the common command lines, without commander', () => {
     ['list --json --json'],
     ['search -- -x'],
     ['help list'],
-    ['browse'],
-    ['mcp'],
+    ['mcp extra'],
     ['completion bash'],
     ['serch x'],
   ])('%s: left to commander', (line) => expect(readArgs(line.split(' '))).toBeUndefined());
@@ -42,7 +41,7 @@ describe('readArgs: the common command lines, without commander', () => {
 
 describe('readArgs reads as commander does', () => {
   const word = fc.constantFrom(
-    'list', 'show', 'search', 'browse', 'help', 'a1', 'A9', 'mot', 'relevé', '3', '0', 'x.md', 'never', 'always', 'auto', 'sometimes',
+    'list', 'show', 'search', 'browse', 'mcp', 'help', 'a1', 'A9', 'mot', 'relevé', '3', '0', 'x.md', 'never', 'always', 'auto', 'sometimes',
     '--json', '--raw', '--no-color', '--no-pager', '--color', '--faq', '-n', '--limit', '--limit=2', '-h', '--help', '--', '-', '--jsn', '-x',
   );
   // Any words, and lines shaped like the common ones (a command among them), so that
