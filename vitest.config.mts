@@ -1,5 +1,7 @@
 // Tests import src/ directly; the data the build embeds in dist/ (the parsed FAQ and
-// its index) is made here by the same function as in the build.
+// its index) is made here by the same function as in the build. The end-to-end tests
+// run dist/, which test/global-setup.ts builds first (and again before each rerun in
+// watch mode).
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error: a plain JavaScript build script
@@ -18,6 +20,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -1,5 +1,5 @@
-// The built binary (bin/mcp-faq.js → dist/), run as a user would: `npm test` builds
-// first. Output is piped here, so no color unless forced.
+// The built binary (bin/mcp-faq.js → dist/, built by test/global-setup.ts), run as a
+// user would. Output is piped here, so no color unless forced.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

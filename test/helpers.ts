@@ -57,7 +57,7 @@ export async function runCli(
 
 const BIN = fileURLToPath(new URL('../bin/mcp-faq.js', import.meta.url));
 
-/** Runs the built binary (npm test builds first), with a clean color environment. */
+/** Runs the built binary (test/global-setup.ts builds it), with a clean color environment. */
 export function runBin(
   argv: string[],
   options: SpawnSyncOptions & { env?: Record<string, string>; bin?: string } = {},

@@ -13,8 +13,8 @@ const npm = (args: string[], cwd = root) =>
   spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
 
 describe('the package', () => {
-  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet; npm
-  // test has just built it.
+  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet;
+  // test/global-setup.ts has just built it.
   const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work]);
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
   const files = info!.files.map((f) => f.path).sort();
