@@ -1,11 +1,11 @@
 // The built binary (bin/mcp-faq.js → dist/, built by test/global-setup.ts), run as a
 // user would. Output is piped here, so no color unless forced.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ESCAPE, FAQ_FILE, faq, root, runBin, version } from './helpers.js';
+import { cleanEnv, tempDir } from './sandbox.js';
 
 const NO_STACK = /\n\s+at /;
 
@@ -100,15 +100,13 @@ describe('the built binary', () => {
 });
 
 describe('the bundled FAQ is embedded', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   test('bin/ and dist/ alone, run from elsewhere, answer every command', () => {
+    const dir = tempDir('copy');
     cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
     cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
     const bin = join(dir, 'bin/mcp-faq.js');
     for (const argv of [['list'], ['show', 'a6'], ['search', 'mot de passe']]) {
-      const r = runBin(argv, { cwd: tmpdir(), bin });
+      const r = runBin(argv, { cwd: tempDir('elsewhere'), bin });
       expect(r.code, argv.join(' ')).toBe(0);
     }
   });
@@ -123,7 +121,7 @@ describe('dist/: chunks and code cache', () => {
       const loader = new ChunkLoader(${JSON.stringify(join(root, 'dist'))});
       const io = { argv: ${JSON.stringify(argv)}, env: {}, stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: () => false };
       loader.load('cli').run(io).then((code) => console.log(JSON.stringify({ code, chunks: loader.chunks() })));`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: cleanEnv() });
     return JSON.parse(r.stdout) as { code: number; chunks: { name: string; cacheRejected: boolean }[] };
   };
 

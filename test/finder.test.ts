@@ -1,16 +1,15 @@
-// The interactive finder and the pager in a real terminal (tmux), on the built binary.
+// The interactive finder and the pager in a real terminal (tmux), on the built binary,
+// from bash without start-up files (test/terminal-session.ts, test/sandbox.ts).
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { faq, root } from './helpers.js';
-import { TerminalSession } from './terminal-session.js';
+import { requireCommand } from './sandbox.js';
+import { closeTerminals, TerminalSession } from './terminal-session.js';
 
 const mcp = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/mcp-faq.js'))}`;
-let session: TerminalSession | undefined;
-const shell = (options: ConstructorParameters<typeof TerminalSession>[1] = {}) => {
-  session = new TerminalSession('bash --norc --noprofile', { ...options, env: { PS1: '$ ', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env } });
-  return session;
-};
-afterEach(() => session?.close());
+const shell = (options: ConstructorParameters<typeof TerminalSession>[1] = {}) =>
+  new TerminalSession(`${requireCommand('bash')} --norc --noprofile`, { ...options, env: { PS1: '$ ', ...options.env } });
+afterEach(closeTerminals);
 
 const a7 = faq.entries[6]!;
 

@@ -2,24 +2,27 @@
 // files. Every case checks the exit code, what is on stdout and stderr, and that no
 // stack trace or stray escape code gets out.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ESCAPE, faq, fixturePath, root, runBin, type Run } from './helpers.js';
+import { cleanEnv, requireCommand, tempDir } from './sandbox.js';
 
 const BIN = join(root, 'bin/mcp-faq.js');
 const NO_STACK = /\n\s+at /;
 const ALL_IDS = faq.entries.map((e) => e.id);
 
-/** Runs a bash command line, with `mcp` standing for the binary; code is mcp-faq's own (PIPESTATUS). */
+const BASH = requireCommand('bash');
+
+/**
+ * Runs a bash command line, with `mcp` standing for the binary; code is mcp-faq's own
+ * (PIPESTATUS). No start-up file: bash reads ~/.bashrc even with -c when its stdin is
+ * a socket (as Node's pipes are), unless --norc.
+ */
 function shell(line: string, env: Record<string, string> = {}): Run {
   const script = `mcp() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }\n${line}\nexit "\${PIPESTATUS[0]}"`;
-  const r = spawnSync('bash', ['-c', script], {
-    encoding: 'utf8',
-    timeout: 10_000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-  });
+  const r = spawnSync(BASH, ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', timeout: 10_000, env: cleanEnv(env) });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -216,15 +219,14 @@ describe('other FAQ files', () => {
 });
 
 describe('nothing is ever written to disk', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-home-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  // (On Node ≥ 22.1, Node itself keeps a compile cache in the system temp directory:
-  // see src/main.ts. mcp-faq writes nothing.)
+  // (On Node ≥ 22.1, Node itself keeps a compile cache in TMPDIR: see src/main.ts and
+  // e2e.test.ts. mcp-faq writes nothing.)
   test('every command leaves the working directory and HOME as they were', () => {
-    const env = { HOME: dir, XDG_CACHE_HOME: dir };
+    const dir = tempDir('cwd-home');
+    const env = cleanEnv({ HOME: dir, XDG_CACHE_HOME: dir });
     for (const argv of [['list'], ['search', 'mot de pase'], ['show', 'a6'], ['--faq', fixturePath('english.md'), 'show', 'p1'], ['show', 'a10']]) {
-      spawnSync(process.execPath, [BIN, ...argv], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
+      const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: dir, env, encoding: 'utf8' });
+      expect(r.status, argv.join(' ')).toBe(argv.includes('a10') ? 1 : 0);
     }
     expect(readdirSync(dir)).toEqual([]);
   });
