@@ -128,11 +128,10 @@ describe('bad input: a French message, the right code, no stack trace', () => {
     expect(r.stderr).not.toMatch(ESCAPE);
   });
 
-  test('a 100 KB query is answered within a second', () => {
+  // (How fast: bench/, not here.)
+  test('a 100 KB query is answered', () => {
     const query = `mot de passe ${'x'.repeat(100 * 1024)}`;
-    const t = Date.now();
     const r = runBin(['search', '--json', query]);
-    expect(Date.now() - t).toBeLessThan(1000);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0].id).toBe('a7');
     expect(r.stderr).toBe('');
