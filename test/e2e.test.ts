@@ -1,7 +1,9 @@
 // The built binary (bin/mcp-faq.js → dist/, built by test/global-setup.ts), run as a
-// user would. Output is piped here, so no color unless forced.
+// user would, on the Node running the tests. Output is piped here, so no color unless
+// forced.
 import { spawnSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
+import Module from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ESCAPE, FAQ_FILE, faq, root, runBin, version } from './helpers.js';
@@ -138,5 +140,27 @@ describe('dist/: chunks and code cache', () => {
     expect(code).toBe(0);
     expect(chunks.map((c) => c.name)).toEqual(expected);
     for (const c of chunks.filter((c) => c.name !== 'compose')) expect(c.cacheRejected, c.name).toBe(false);
+  });
+});
+
+// src/main.ts starts the CLI one of two ways: on Node ≥ 22.1, module.enableCompileCache()
+// then dist/cli.js (Node keeps the compiled code in TMPDIR); before, the ChunkLoader
+// with the build's code caches, which writes nothing. `npm run test:all-nodes` runs
+// this on Node 20, 22 and 24.
+describe(`start-up on this Node (${process.version})`, () => {
+  const compileCache = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+  test(compileCache ? 'enableCompileCache(): Node’s compile cache, in TMPDIR' : 'the ChunkLoader and the build’s code caches: nothing written', () => {
+    const tmp = tempDir('compile-cache');
+    const runs = [1, 2].map(() => runBin(['search', 'mot de passe'], { env: { TMPDIR: tmp } }));
+    for (const r of runs) {
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^a7 {2}/);
+    }
+    expect(runs[1]!.stdout).toBe(runs[0]!.stdout);
+    const cached = readdirSync(tmp, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    if (compileCache) expect(cached.length).toBeGreaterThan(0);
+    else expect(cached).toEqual([]);
   });
 });
