@@ -4,7 +4,8 @@
 //    before every rerun;
 // 2. makes the run's private folder (HOMEs, temporary folders, tmux sockets of the
 //    tests: see test/sandbox.ts) and removes it at the end, killing any tmux server a
-//    failed test left behind.
+//    failed test left behind. A run stopped short (Ctrl-C, a signal) has no end: its
+//    folder is removed by the next run, once its process is gone.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,20 +30,33 @@ function build(): void {
   process.stderr.write(`Tests sur Node ${process.version} (${process.execPath}) ; ${r.stderr}`);
 }
 
-/** Kills the tmux servers whose socket is still in the folder (a test that failed before closing its terminal). */
-function killTmuxServers(dir: string): void {
+/** Removes a run's folder, after killing the tmux servers whose socket is still there (a test that failed before closing its terminal). */
+function removeSandbox(dir: string): void {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isSocket()) spawnSync('tmux', ['-S', join(entry.parentPath, entry.name), 'kill-server'], { stdio: 'ignore' });
   }
+  rmSync(dir, { recursive: true, force: true });
 }
 
+const SANDBOX = /^mcp-faq-test-(\d+)-/;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
 export default function setup(project: TestProject): () => void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = SANDBOX.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) removeSandbox(join(tmpdir(), name));
+  }
   build();
   project.onTestsRerun(() => build());
-  const sandbox = mkdtempSync(join(tmpdir(), 'mcp-faq-test-'));
+  const sandbox = mkdtempSync(join(tmpdir(), `mcp-faq-test-${process.pid}-`));
   project.provide('sandbox', sandbox);
-  return () => {
-    killTmuxServers(sandbox);
-    rmSync(sandbox, { recursive: true, force: true });
-  };
+  return () => removeSandbox(sandbox);
 }
