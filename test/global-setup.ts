@@ -23,7 +23,10 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function build(): void {
-  const r = spawnSync(process.execPath, [join(root, 'src/build/build.mjs')], { cwd: root, encoding: 'utf8' });
+  // Without the developer's NODE_OPTIONS: the code cache the build makes must fit the
+  // binary's V8 flags, and the tests run it without them.
+  const env = { ...process.env, NODE_OPTIONS: '' };
+  const r = spawnSync(process.execPath, [join(root, 'src/build/build.mjs')], { cwd: root, encoding: 'utf8', env });
   if (r.status !== 0) {
     throw new Error(`la construction de dist/ a échoué (node src/build/build.mjs, code ${r.status ?? r.signal}) :\n${r.stdout}${r.stderr}`);
   }
