@@ -14,8 +14,8 @@ const npmEnv = cleanEnv({ npm_config_cache: join(work, 'cache'), npm_config_upda
 const npm = (args: string[], cwd = root) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000, env: npmEnv });
 
 describe('the package', () => {
-  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet; npm
-  // test has just built it.
+  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet;
+  // test/global-setup.ts has just built it.
   const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work]);
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
   const files = info!.files.map((f) => f.path).sort();
