@@ -1,6 +1,9 @@
 // Tests import src/ directly; the data the build embeds in dist/ (the parsed FAQ and
-// its index) is made here by the same function as in the build.
+// its index) is made here by the same function as in the build. The end-to-end tests
+// run dist/, which test/global-setup.ts builds first (and again before each rerun in
+// watch mode).
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error: a plain JavaScript build script
 import { asciiJson, makeBundleData } from './src/build/bundle-data.mjs';
@@ -18,6 +21,11 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    // The slow tests mostly wait for the processes they spawn (the binary, shells,
+    // tmux): a worker per core, and at least two. (vitest's default, cores − 1, runs
+    // the files one after another on a 2-core machine.)
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
   },
 });

@@ -1,13 +1,13 @@
 // Shell completion: the candidates (pure), then the scripts in real shells, with the
 // built binary on PATH as `mcp-faq`.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { complete, type CompletionSpec } from '../src/completion.js';
 import { faq, fixturePath, root, runCli } from './helpers.js';
-import { ensureCommand, TerminalSession } from './terminal-session.js';
+import { cleanEnv, PATH, requireCommand, tempDir } from './sandbox.js';
+import { closeTerminals, TerminalSession } from './terminal-session.js';
 
 const spec: CompletionSpec = {
   options: [
@@ -64,16 +64,16 @@ describe('complete', () => {
 });
 
 describe('the scripts, in real shells', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-path-'));
+  // The built binary on PATH as `mcp-faq`; the shells read no start-up file, and their
+  // HOME is the test's own (test/sandbox.ts).
+  const dir = tempDir('path');
   writeFileSync(join(dir, 'mcp-faq'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/mcp-faq.js'))} "$@"\n`);
   chmodSync(join(dir, 'mcp-faq'), 0o755);
-  const env = { PATH: `${dir}:${process.env.PATH ?? ''}`, HOME: dir };
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  let session: TerminalSession | undefined;
-  afterEach(() => session?.close());
+  const env = cleanEnv({ PATH: `${dir}:${PATH}` });
+  afterEach(closeTerminals);
 
   test('bash: sourcing the script completes `mcp-faq sh` and `mcp-faq show a`', () => {
-    const bash = ensureCommand('bash');
+    const bash = requireCommand('bash');
     const script = `
       source <(mcp-faq completion bash)
       comp() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _mcp_faq; echo "\${COMPREPLY[*]}"; }
@@ -87,14 +87,14 @@ describe('the scripts, in real shells', () => {
   });
 
   test('fish: `mcp-faq sh` and `mcp-faq show a`, with descriptions', () => {
-    const fish = ensureCommand('fish');
+    const fish = requireCommand('fish');
     const r = spawnSync(fish, ['--no-config', '-c', 'mcp-faq completion fish | source; complete -C "mcp-faq sh"; complete -C "mcp-faq show a9"'], { encoding: 'utf8', env });
     expect(r.stdout).toBe(`show\tafficher la réponse à une ou plusieurs questions\na9\t${faq.entries[8]!.question}\n`);
   });
 
   test('zsh: Tab completes `mcp-faq sh` and lists ids with their questions', async () => {
-    const zsh = ensureCommand('zsh');
-    session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
+    const zsh = requireCommand('zsh');
+    const session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
     // (PATH again: Debian's /etc/zsh/zshenv, read even by zsh -f, sets its own.)
     session.type(`export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`);
     session.press('Enter');

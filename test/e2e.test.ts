@@ -1,11 +1,12 @@
-// The built binary (bin/mcp-faq.js → dist/), run as a user would: `npm test` builds
-// first. Output is piped here, so no color unless forced.
+// The built binary (bin/mcp-faq.js → dist/, built by test/global-setup.ts), run as a
+// user would, on the Node running the tests. Output is piped here, so no color unless
+// forced.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ESCAPE, FAQ_FILE, faq, root, runBin, version } from './helpers.js';
+import { cleanEnv, tempDir } from './sandbox.js';
 
 const NO_STACK = /\n\s+at /;
 
@@ -100,23 +101,20 @@ describe('the built binary', () => {
 });
 
 describe('the bundled FAQ is embedded', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   test('bin/ and dist/ alone, run from elsewhere, answer every command', () => {
+    const dir = tempDir('copy');
     cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
     cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
     const bin = join(dir, 'bin/mcp-faq.js');
     for (const argv of [['list'], ['show', 'a6'], ['search', 'mot de passe']]) {
-      const r = runBin(argv, { cwd: tmpdir(), bin });
+      const r = runBin(argv, { cwd: tempDir('elsewhere'), bin });
       expect(r.code, argv.join(' ')).toBe(0);
     }
   });
 });
 
 describe('dist/: chunks and code caches', () => {
-  const cache = mkdtempSync(join(tmpdir(), 'mcp-faq-cache-'));
-  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+  const cache = tempDir('cache-home');
 
   // Runs a command through dist/main.js's loader, in a fresh node, and reports which
   // chunks it loaded and whether V8 took a code cache for them.
@@ -126,7 +124,7 @@ describe('dist/: chunks and code caches', () => {
       const loader = new ChunkLoader(${JSON.stringify(join(root, 'dist'))}, cacheDir(process.env));
       const io = { argv: ${JSON.stringify(argv)}, env: {}, stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false }, stdinIsTTY: () => false };
       loader.load('cli').run(io).then((code) => { loader.saveCaches(); console.log(JSON.stringify({ code, chunks: loader.chunks() })); });`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cache, ...env } });
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: cleanEnv({ HOME: cache, ...env }) });
     return JSON.parse(r.stdout) as { code: number; chunks: { name: string; cached: boolean }[] };
   };
 
@@ -179,5 +177,23 @@ describe('dist/: chunks and code caches', () => {
     const r = runBin(['list'], { env: { HOME: '/proc/none' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+  });
+});
+
+// src/main.ts loads the chunks with V8 code caches it makes at the first run, on every
+// Node version alike. `npm run test:all-nodes` runs this on Node 20, 22 and 24.
+describe(`start-up on this Node (${process.version})`, () => {
+  test('the first run saves the code caches, the next runs read them and answer the same', () => {
+    const home = tempDir('start-up');
+    const runs = [1, 2, 3].map(() => runBin(['search', 'mot de passe'], { env: { HOME: home } }));
+    for (const r of runs) {
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^a7 {2}/);
+      expect(r.stdout).toBe(runs[0]!.stdout);
+    }
+    const [folder] = readdirSync(join(home, '.cache/mcp-faq'));
+    expect(folder).toContain(`-${process.versions.v8}-`);
+    expect(readdirSync(join(home, '.cache/mcp-faq', folder!)).sort()).toEqual(['cli.cache', 'search.cache']);
   });
 });

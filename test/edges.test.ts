@@ -3,17 +3,17 @@
 // and queries, narrow and resized terminals (real ones, in tmux), shell completion
 // with `=` (real shells).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { ESCAPE, FAQ_FILE, faq, read, root, runBin } from './helpers.js';
-import { ensureCommand, TerminalSession } from './terminal-session.js';
+import { cleanEnv, PATH, requireCommand, tempDir } from './sandbox.js';
+import { closeTerminals, TerminalSession } from './terminal-session.js';
 
 const BIN = join(root, 'bin/mcp-faq.js');
 const NO_STACK = /\n\s+at /;
-const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-edges-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('edges');
+afterEach(closeTerminals);
 
 /** A FAQ file made of the bundled one, changed by `edit`. */
 function faqFile(name: string, edit: (markdown: string) => string): string {
@@ -25,7 +25,7 @@ function faqFile(name: string, edit: (markdown: string) => string): string {
 /** A shell command line, `mcp` standing for the binary; the code is mcp-faq's own. */
 function sh(line: string, env: Record<string, string> = {}) {
   const script = `mcp() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }\n${line}\nexit "\${PIPESTATUS[0]}"`;
-  const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', timeout: 10_000, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } });
+  const r = spawnSync(requireCommand('bash'), ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', timeout: 10_000, env: cleanEnv(env) });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
@@ -170,8 +170,7 @@ test('13. a 1 MB query spread over many arguments is answered', () => {
 });
 
 describe('in a real terminal', () => {
-  let session: TerminalSession | undefined;
-  afterEach(() => session?.close());
+  let session: TerminalSession;
   const mcp = `${process.execPath} ${BIN}`;
 
   test('4. a pager that fails does not eat the answer', async () => {
@@ -220,12 +219,11 @@ describe('in a real terminal', () => {
 });
 
 describe('11. completion with --faq=FILE and --color=', () => {
-  const bin = mkdtempSync(join(tmpdir(), 'mcp-faq-bin-'));
+  const bin = tempDir('bin');
   writeFileSync(join(bin, 'mcp-faq'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`);
   chmodSync(join(bin, 'mcp-faq'), 0o755);
   const english = join(root, 'test/fixtures/english.md');
-  const env = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: bin };
-  afterAll(() => rmSync(bin, { recursive: true, force: true }));
+  const env = cleanEnv({ PATH: `${bin}:${PATH}` });
 
   test('bash splits at "=": --faq=FILE still chooses the ids, --color= completes its values', () => {
     const script = `
@@ -234,13 +232,13 @@ describe('11. completion with --faq=FILE and --color=', () => {
       comp mcp-faq --faq = ${english} show p
       comp mcp-faq --color =
       comp mcp-faq --color = a`;
-    const r = spawnSync(ensureCommand('bash'), ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env });
+    const r = spawnSync(requireCommand('bash'), ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env });
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')).toEqual(['p1 p2', 'auto always never', 'auto always', '']);
   });
 
   test('fish: --faq=FILE chooses the ids', () => {
-    const r = spawnSync(ensureCommand('fish'), ['--no-config', '-c', `mcp-faq completion fish | source; complete -C "mcp-faq --faq=${english} show p"; complete -C "mcp-faq --color="`], {
+    const r = spawnSync(requireCommand('fish'), ['--no-config', '-c', `mcp-faq completion fish | source; complete -C "mcp-faq --faq=${english} show p"; complete -C "mcp-faq --color="`], {
       encoding: 'utf8',
       env,
     });
@@ -248,24 +246,20 @@ describe('11. completion with --faq=FILE and --color=', () => {
   });
 
   test('zsh: show A<TAB> offers the ids (they ignore case); --faq=FILE chooses them', async () => {
-    const zsh = ensureCommand('zsh');
+    const zsh = requireCommand('zsh');
     const session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
-    try {
-      session.type(`export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`);
-      session.press('Enter');
-      await session.waitFor(/^\$ ?$/m);
-      session.type('mcp-faq show A');
-      session.press('Tab'); // the common prefix, "a"
-      await session.waitFor(/^\$ mcp-faq show a$/m);
-      session.press('Tab');
-      await session.waitFor(/^a9 +-- Comment puis-je accéder à mon relevé de note/m);
-      session.press('C-u');
-      session.type(`clear; mcp-faq --faq=${english} show p`);
-      session.press('Tab');
-      await session.waitFor(/p2 +-- How do I delete my account\?/);
-    } finally {
-      session.close();
-    }
+    session.type(`export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`);
+    session.press('Enter');
+    await session.waitFor(/^\$ ?$/m);
+    session.type('mcp-faq show A');
+    session.press('Tab'); // the common prefix, "a"
+    await session.waitFor(/^\$ mcp-faq show a$/m);
+    session.press('Tab');
+    await session.waitFor(/^a9 +-- Comment puis-je accéder à mon relevé de note/m);
+    session.press('C-u');
+    session.type(`clear; mcp-faq --faq=${english} show p`);
+    session.press('Tab');
+    await session.waitFor(/p2 +-- How do I delete my account\?/);
   });
 });
 

@@ -1,16 +1,15 @@
-// The interactive finder and the pager in a real terminal (tmux), on the built binary.
+// The interactive finder and the pager in a real terminal (tmux), on the built binary,
+// from bash without start-up files (test/terminal-session.ts, test/sandbox.ts).
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { faq, root } from './helpers.js';
-import { TerminalSession } from './terminal-session.js';
+import { faq, fixturePath, root } from './helpers.js';
+import { requireCommand } from './sandbox.js';
+import { closeTerminals, TerminalSession } from './terminal-session.js';
 
 const mcp = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/mcp-faq.js'))}`;
-let session: TerminalSession | undefined;
-const shell = (options: ConstructorParameters<typeof TerminalSession>[1] = {}) => {
-  session = new TerminalSession('bash --norc --noprofile', { ...options, env: { PS1: '$ ', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env } });
-  return session;
-};
-afterEach(() => session?.close());
+const shell = (options: ConstructorParameters<typeof TerminalSession>[1] = {}) =>
+  new TerminalSession(`${requireCommand('bash')} --norc --noprofile`, { ...options, env: { PS1: '$ ', ...options.env } });
+afterEach(closeTerminals);
 
 const a7 = faq.entries[6]!;
 
@@ -86,10 +85,25 @@ describe('the pager, in a real terminal', () => {
     expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
   });
 
-  test('short output and --no-pager print directly', async () => {
-    const t = shell({ height: 12 });
-    t.type(`${mcp} --no-pager list | tail -1; ${mcp} --no-pager list > /dev/null; echo EXIT=$?`);
+  // A pager that marks every line it shows: on a 12-line terminal, `list` (22 lines) goes
+  // through it; --no-pager, and output shorter than the screen, do not.
+  test('--no-pager and short output bypass the pager', async () => {
+    const t = shell({ height: 12, env: { PAGER: 'sed "s/^/PAGER: /"' } });
+    const last = `  d1  ${faq.entries.at(-1)!.question.slice(0, 40)}`;
+    t.type(`${mcp} list; echo EXIT=$?`);
     t.press('Enter');
-    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
+    const paged = await t.waitFor(/EXIT=\d+/);
+    expect(paged).toContain(`PAGER: ${last}`); // the pager is in play here
+    expect(paged).toContain('EXIT=0');
+
+    const direct = [`${mcp} --no-pager list`, `${mcp} list --no-pager`, `${mcp} --faq ${JSON.stringify(fixturePath('english.md'))} list`];
+    for (const [i, line] of direct.entries()) {
+      t.type(`clear; ${line}; echo EXIT${i}=$?`);
+      t.press('Enter');
+      const screen = await t.waitFor(new RegExp(`EXIT${i}=\\d+`));
+      expect(screen, line).not.toContain('PAGER:');
+      expect(screen, line).toContain(line.includes('english') ? '\n  p2  How do I delete my account?\n' : `\n${last}`);
+      expect(screen, line).toContain(`EXIT${i}=0`);
+    }
   });
 });

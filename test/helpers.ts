@@ -8,6 +8,7 @@ import { parseFaq } from '../src/faq.js';
 import * as fuzzy from '../src/fuzzy.js';
 import { compileLexicon } from '../src/glossary.js';
 import { buildIndex } from '../src/search.js';
+import { cleanEnv } from './sandbox.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -57,12 +58,16 @@ export async function runCli(
 
 const BIN = fileURLToPath(new URL('../bin/mcp-faq.js', import.meta.url));
 
-/** Runs the built binary (npm test builds first), with a clean color environment. */
+/**
+ * Runs the built binary (test/global-setup.ts builds it) on the Node running the
+ * tests, in the tests' minimal environment (test/sandbox.ts) plus `env`: no color
+ * variable, no NODE_OPTIONS, a HOME and a TMPDIR of its own.
+ */
 export function runBin(
   argv: string[],
   options: SpawnSyncOptions & { env?: Record<string, string>; bin?: string } = {},
 ): Run {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env };
+  const env = cleanEnv(options.env);
   const r = spawnSync(process.execPath, [options.bin ?? BIN, ...argv], { encoding: 'utf8', timeout: 10_000, ...options, env });
   return { code: r.status ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

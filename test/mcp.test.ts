@@ -7,9 +7,10 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { faq, fixturePath, root, version } from './helpers.js';
+import { cleanEnv } from './sandbox.js';
 
 const BIN = join(root, 'bin/mcp-faq.js');
-const env = { PATH: process.env.PATH ?? '', HOME: root };
+const env = cleanEnv();
 
 type ToolResult = { content: { type: string; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
 

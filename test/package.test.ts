@@ -1,20 +1,21 @@
 // The npm package: `npm pack` holds only what runs, and `npm install -g` of the
 // tarball into an empty prefix, offline, gives a working mcp-faq from any directory.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { root, version } from './helpers.js';
+import { cleanEnv, PATH, tempDir } from './sandbox.js';
 
-const work = mkdtempSync(join(tmpdir(), 'mcp-faq-pack-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-const npm = (args: string[], cwd = root) =>
-  spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
+// npm (on the Node running the tests, first on PATH) with an empty HOME and cache of
+// its own: no ~/.npmrc, no network.
+const work = tempDir('pack');
+const npmEnv = cleanEnv({ npm_config_cache: join(work, 'cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' });
+const npm = (args: string[], cwd = root) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000, env: npmEnv });
 
 describe('the package', () => {
-  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet; npm
-  // test has just built it.
+  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet;
+  // test/global-setup.ts has just built it.
   const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work]);
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
   const files = info!.files.map((f) => f.path).sort();
@@ -39,7 +40,7 @@ describe('the package', () => {
     const install = npm(['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, join(work, info!.filename)], work);
     expect(install.status, install.stderr).toBe(0);
     const run = (...args: string[]) =>
-      spawnSync(join(prefix, 'bin/mcp-faq'), args, { cwd: tmpdir(), encoding: 'utf8', env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH}` } });
+      spawnSync(join(prefix, 'bin/mcp-faq'), args, { cwd: tempDir('elsewhere'), encoding: 'utf8', env: cleanEnv({ PATH: `${join(prefix, 'bin')}:${PATH}` }) });
     expect(run('--version').stdout).toBe(`${version}\n`);
     const search = run('search', 'mot de passe');
     expect(search.status).toBe(0);

@@ -2,24 +2,27 @@
 // files. Every case checks the exit code, what is on stdout and stderr, and that no
 // stack trace or stray escape code gets out.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { ESCAPE, faq, fixturePath, root, runBin, type Run } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import { ESCAPE, faq, fixturePath, root, runBin, runCli, type Run } from './helpers.js';
+import { cleanEnv, requireCommand, tempDir } from './sandbox.js';
 
 const BIN = join(root, 'bin/mcp-faq.js');
 const NO_STACK = /\n\s+at /;
 const ALL_IDS = faq.entries.map((e) => e.id);
 
-/** Runs a bash command line, with `mcp` standing for the binary; code is mcp-faq's own (PIPESTATUS). */
+const BASH = requireCommand('bash');
+
+/**
+ * Runs a bash command line, with `mcp` standing for the binary; code is mcp-faq's own
+ * (PIPESTATUS). No start-up file: bash reads ~/.bashrc even with -c when its stdin is
+ * a socket (as Node's pipes are), unless --norc.
+ */
 function shell(line: string, env: Record<string, string> = {}): Run {
   const script = `mcp() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }\n${line}\nexit "\${PIPESTATUS[0]}"`;
-  const r = spawnSync('bash', ['-c', script], {
-    encoding: 'utf8',
-    timeout: 10_000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-  });
+  const r = spawnSync(BASH, ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', timeout: 10_000, env: cleanEnv(env) });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -125,11 +128,10 @@ describe('bad input: a French message, the right code, no stack trace', () => {
     expect(r.stderr).not.toMatch(ESCAPE);
   });
 
-  test('a 100 KB query is answered within a second', () => {
+  // (How fast: bench/, not here.)
+  test('a 100 KB query is answered', () => {
     const query = `mot de passe ${'x'.repeat(100 * 1024)}`;
-    const t = Date.now();
     const r = runBin(['search', '--json', query]);
-    expect(Date.now() - t).toBeLessThan(1000);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0].id).toBe('a7');
     expect(r.stderr).toBe('');
@@ -187,6 +189,7 @@ describe('terminal injection: escape sequences never reach the terminal raw', ()
 });
 
 describe('other FAQ files', () => {
+  let index = 0;
   test('--faq and MCP_FAQ_FILE load another FAQ through the same parser, glossary and renderer', () => {
     const file = fixturePath('english.md');
     expect(runBin(['--faq', file, 'list']).stdout).toBe('Account\n  p1  How do I reset my password?\n  p2  How do I delete my account?\n');
@@ -204,9 +207,12 @@ describe('other FAQ files', () => {
     [fixturePath('toc-dangling.md'), /toc-dangling\.md:4: le sommaire renvoie à « #a2 »/],
     [fixturePath('empty-answer.md'), /empty-answer\.md:5: la question « a2 » n’a pas de réponse/],
     [fixturePath('no-anchor.md'), /no-anchor\.md:1: question sans ancre/],
-  ])('--faq %s → exit 2: %s', (file, message) => {
-    for (const argv of [['list'], ['search', 'x'], ['show', 'a1']]) {
-      const r = runBin(['--faq', file, ...argv]);
+  ])('--faq %s → exit 2: %s', async (file, message) => {
+    // Every command in-process, one through the binary, turn about (the file is
+    // loaded before any command runs; a binary's start costs a tenth of a second).
+    const commands = [['list'], ['search', 'x'], ['show', 'a1']];
+    const bin = commands[index++ % commands.length]!;
+    for (const r of [runBin(['--faq', file, ...bin]), ...(await Promise.all(commands.map((argv) => runCli(['--faq', file, ...argv]))))]) {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
@@ -215,16 +221,16 @@ describe('other FAQ files', () => {
   });
 });
 
-describe('nothing is ever written to disk', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-faq-home-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  // (On Node ≥ 22.1, Node itself keeps a compile cache in the system temp directory:
-  // see src/main.ts. mcp-faq writes nothing.)
+describe('nothing is written to disk but the code caches', () => {
   test('every command leaves the working directory and HOME as they were, but for the code caches', () => {
+    const dir = tempDir('cwd-home');
     const commands = [['list'], ['search', 'mot de pase'], ['show', 'a6'], ['--faq', fixturePath('english.md'), 'show', 'p1'], ['show', 'a10']];
-    const run = (env: Record<string, string>) => {
-      for (const argv of commands) spawnSync(process.execPath, [BIN, ...argv], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } });
+    const run = (extra: Record<string, string>) => {
+      const env = cleanEnv({ HOME: dir, ...extra });
+      for (const argv of commands) {
+        const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: dir, env, encoding: 'utf8' });
+        expect(r.status, argv.join(' ')).toBe(argv.includes('a10') ? 1 : 0);
+      }
     };
     run({ MCP_FAQ_NO_CACHE: '1' });
     expect(readdirSync(dir)).toEqual([]);

@@ -1,39 +1,46 @@
-// Real terminals for the tests: tmux sessions on a private socket, driven with
-// send-keys and read with capture-pane. ensureCommand() finds a program or installs
-// its Debian package (tmux, zsh, fish); a test that needs one fails when it cannot
-// be had, it never skips.
+// Real terminals for the tests: tmux sessions driven with send-keys and read with
+// capture-pane. Each session has a tmux server of its own, with its socket in a private
+// TMUX_TMPDIR, no configuration (-f /dev/null) and the tests' minimal environment
+// (test/sandbox.ts); close() kills the server and removes the folder. A test file calls
+// afterEach(closeTerminals), so that a failed test leaves nothing behind either.
+// tmux is never installed from here: a test without it fails and says how to get it.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { cleanEnv, requireCommand, tempDir } from './sandbox.js';
 
-export function ensureCommand(command: string, aptPackage = command): string {
-  const which = () => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim();
-  let path = which();
-  if (!path && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
-    spawnSync('sh', ['-c', `apt-get install -y ${aptPackage} || (apt-get update && apt-get install -y ${aptPackage})`], {
-      stdio: 'ignore',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      timeout: 300_000,
-    });
-    path = which();
-  }
-  if (!path) throw new Error(`${command} est nécessaire pour ce test : apt-get install ${aptPackage}`);
-  return path;
+const open = new Set<TerminalSession>();
+
+/** Closes every session still open (for afterEach). */
+export function closeTerminals(): void {
+  for (const session of [...open]) session.close();
 }
 
 export class TerminalSession {
-  private readonly socket = `mcp-faq-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  private readonly tmux = ensureCommand('tmux');
+  private readonly tmux = requireCommand('tmux');
+  private readonly dir = tempDir('tmux');
+  private readonly env = cleanEnv({ TMUX_TMPDIR: this.dir, SHELL: '/bin/sh', TERM: 'xterm-256color', LANG: 'C.UTF-8' });
 
+  /**
+   * Starts `command` (a shell: `bash --norc --noprofile`, `zsh -f`…) in a new terminal.
+   * `env` is added to the minimal environment (it may override HOME, PATH…).
+   */
   constructor(
     command: string,
     options: { width?: number; height?: number; env?: Record<string, string>; cwd?: string } = {},
   ) {
-    const env = Object.entries({ TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    this.run(['new-session', '-d', '-s', 'main', '-x', String(options.width ?? 100), '-y', String(options.height ?? 30), ...env, ...(options.cwd ? ['-c', options.cwd] : []), command]);
-    this.run(['set-option', '-t', 'main', 'remain-on-exit', 'on']);
+    open.add(this);
+    try {
+      const env = Object.entries({ TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+      this.run(['new-session', '-d', '-s', 'main', '-x', String(options.width ?? 100), '-y', String(options.height ?? 30), ...env, ...(options.cwd ? ['-c', options.cwd] : []), command]);
+      this.run(['set-option', '-t', 'main', 'remain-on-exit', 'on']);
+    } catch (error) {
+      this.close();
+      throw error;
+    }
   }
 
   private run(args: string[]): string {
-    return execFileSync(this.tmux, ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    return execFileSync(this.tmux, ['-f', '/dev/null', ...args], { encoding: 'utf8', env: this.env });
   }
 
   /** Types text (literally) or presses named keys (Enter, Escape, C-c, Tab…). */
@@ -70,7 +77,7 @@ export class TerminalSession {
   }
 
   /** Waits until the screen matches; returns it. */
-  async waitFor(pattern: RegExp, timeout = 8000): Promise<string> {
+  async waitFor(pattern: RegExp, timeout = 10_000): Promise<string> {
     const end = Date.now() + timeout;
     let screen = '';
     while (Date.now() < end) {
@@ -81,7 +88,10 @@ export class TerminalSession {
     throw new Error(`l’écran ne montre pas ${pattern} après ${timeout} ms :\n${screen}`);
   }
 
+  /** Kills the tmux server and removes its socket folder. */
   close(): void {
-    spawnSync(this.tmux, ['-L', this.socket, 'kill-server']);
+    if (!open.delete(this)) return;
+    spawnSync(this.tmux, ['-f', '/dev/null', 'kill-server'], { env: this.env, stdio: 'ignore' });
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
