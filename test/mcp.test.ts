@@ -3,7 +3,8 @@
 // what a client library would never send.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { faq, fixturePath, root, version } from './helpers.js';
@@ -173,5 +174,54 @@ describe('raw stdio', () => {
 
   test('stdin closed at once: exit 0, nothing written', async () => {
     expect(await raw([])).toEqual({ code: 0, stdout: [], stderr: '' });
+  });
+});
+
+describe('the official MCP Inspector, in CLI mode', () => {
+  // The Inspector needs Node ≥ 22.19: both come from .ci/nodes (npm ci --prefix .ci/nodes).
+  const tools = join(root, '.ci/nodes/node_modules');
+  const node22 = join(tools, 'node22/bin/node');
+  const inspector = join(tools, '@modelcontextprotocol/inspector/clients/launcher/build/index.js');
+
+  const run = (...args: string[]) => {
+    for (const file of [node22, inspector]) {
+      if (!existsSync(file)) throw new Error(`${file} manque : npm ci --prefix .ci/nodes (Node 22 et l’Inspector MCP, pour ce test)`);
+    }
+    return spawnSync(node22, [inspector, '--cli', process.execPath, BIN, 'mcp', ...args], { encoding: 'utf8', env, timeout: 30_000 });
+  };
+  const inspect = (...args: string[]) => {
+    const r = run(...args);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  };
+
+  test('tools/list: the three tools, read-only', () => {
+    const { tools: listed } = inspect('--method', 'tools/list') as { tools: { name: string; annotations: { readOnlyHint: boolean } }[] };
+    expect(listed.map((t) => [t.name, t.annotations.readOnlyHint])).toEqual([
+      ['search_faq', true],
+      ['get_faq_entry', true],
+      ['list_faq', true],
+    ]);
+  });
+
+  test('tools/call search_faq: "comment fusionner deux profils ?" → a4', () => {
+    const r = inspect('--method', 'tools/call', '--tool-name', 'search_faq', '--tool-arg', 'query=comment fusionner deux profils ?');
+    expect((r.structuredContent as { results: { id: string }[] }).results[0]?.id).toBe('a4');
+  });
+
+  test('tools/call get_faq_entry: A4 gives a4 with its link; an unknown id is a tool error', () => {
+    const found = inspect('--method', 'tools/call', '--tool-name', 'get_faq_entry', '--tool-arg', 'id=A4');
+    expect(found.structuredContent).toMatchObject({ id: 'a4', links: [{ url: 'https://aka.ms/mcpforum' }] });
+    const unknown = run('--method', 'tools/call', '--tool-name', 'get_faq_entry', '--tool-arg', 'id=a10');
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain('tool_is_error');
+  });
+
+  test('resources/list and resources/read', () => {
+    const { resources } = inspect('--method', 'resources/list') as { resources: { uri: string }[] };
+    expect(resources).toHaveLength(faq.entries.length);
+    const { contents } = inspect('--method', 'resources/read', '--uri', 'faq://entries/a4') as { contents: { text: string }[] };
+    expect(contents[0]?.text).toContain('https://aka.ms/mcpforum');
   });
 });
