@@ -1,17 +1,22 @@
-// npm run bench:mcp [pairs] [node…]: how soon a spawned MCP server (`mcp-faq mcp`)
-// answers its first search_faq, against a bare `node -e ""` start, as an assistant
-// sees it: spawn, initialize, then the tool call; the time runs until the answer
-// arrives. Pairs alternate the server and bare node (after a warm-up) and the median
-// of the paired ratios is printed (goal ≤ 2). Without NODE_EXTRA_CA_CERTS, as on a
-// user's machine. The Node binaries to measure are given as arguments (default: the
-// one running this).
+// npm run bench:mcp [pairs]: how soon a spawned MCP server (`mcp-faq mcp`) answers
+// its first search_faq, against a bare `node -e ""` start, as an assistant sees it:
+// spawn, initialize, then the tool call; the time runs until the answer arrives.
+// Pairs alternate the server and bare node (after a warm-up, which fills a private
+// code cache folder) and the median of the paired ratios is printed (goal ≤ 2).
+// Without NODE_EXTRA_CA_CERTS, as on a user's machine; on Node 20, 22 and 24 (the
+// system's, and those of .ci/nodes when installed).
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../bin/mcp-faq.js', import.meta.url));
-const [pairsArg, ...nodes] = process.argv.slice(2);
-const pairs = Math.max(9, Number(pairsArg ?? 15));
-const env = { ...process.env };
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/mcp-faq.js');
+const pairs = Math.max(9, Number(process.argv[2] ?? 15));
+const nodes = [process.execPath, ...[22, 24].map((v) => join(root, `.ci/nodes/node_modules/node${v}/bin/node`))].filter((n) => existsSync(n));
+const cache = mkdtempSync(join(tmpdir(), 'mcp-faq-bench-'));
+const env = { ...process.env, XDG_CACHE_HOME: cache };
 delete env.NODE_EXTRA_CA_CERTS;
 const GOAL = 2;
 
@@ -49,7 +54,7 @@ const bare = (node) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let ok = true;
-for (const node of nodes.length ? nodes : [process.execPath]) {
+for (const node of nodes) {
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   for (let i = 0; i < 3; i++) {
     await firstSearch(node);
@@ -72,4 +77,5 @@ for (const node of nodes.length ? nodes : [process.execPath]) {
       `rapport ${ratio.toFixed(2)} (cible ≤ ${GOAL})  ${ratio <= GOAL ? 'ok' : 'HORS CIBLE'}`,
   );
 }
+rmSync(cache, { recursive: true, force: true });
 process.exitCode = ok ? 0 : 1;
