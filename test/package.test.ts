@@ -1,7 +1,7 @@
 // The npm package: `npm pack` holds only what runs, and `npm install -g` of the
 // tarball into an empty prefix, offline, gives a working mcp-faq from any directory.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { root, version } from './helpers.js';
@@ -14,7 +14,7 @@ const npmEnv = cleanEnv({ npm_config_cache: join(work, 'cache'), npm_config_upda
 const npm = (args: string[], cwd = root) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000, env: npmEnv });
 
 describe('the package', () => {
-  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet;
+  // --ignore-scripts: `prepack` would rebuild dist/ under the other tests' feet;
   // test/global-setup.ts has just built it.
   const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work]);
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
@@ -33,12 +33,15 @@ describe('the package', () => {
     expect(pkg.engines).toEqual({ node: '>=20' });
     expect(pkg.bin).toEqual({ 'mcp-faq': 'bin/mcp-faq.js' });
     expect(pkg.dependencies).toBeUndefined(); // everything it runs is bundled in dist/
+    // No install script: npm 11 warns about any, prepare included, when the tarball is installed.
+    expect(Object.keys(pkg.scripts as object).filter((s) => /^(pre|post)?(install|prepare)$/.test(s))).toEqual([]);
   });
 
   test('npm install -g of the tarball, offline, into an empty prefix: mcp-faq works from anywhere', () => {
     const prefix = join(work, 'prefix');
     const install = npm(['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, join(work, info!.filename)], work);
     expect(install.status, install.stderr).toBe(0);
+    expect(install.stderr).toBe(''); // no warning: the package has no install script (it builds on prepack, not prepare)
     const run = (...args: string[]) =>
       spawnSync(join(prefix, 'bin/mcp-faq'), args, { cwd: tempDir('elsewhere'), encoding: 'utf8', env: cleanEnv({ PATH: `${join(prefix, 'bin')}:${PATH}` }) });
     expect(run('--version').stdout).toBe(`${version}\n`);
@@ -47,5 +50,23 @@ describe('the package', () => {
     expect(search.stdout).toMatch(/^a7 {2}/);
     expect(run('show', 'a6').stdout).toContain('[image : Save and Continue Image]');
     expect(run('completion', 'bash').stdout).toContain('complete -o nosort -F _mcp_faq mcp-faq');
+  });
+});
+
+describe('the build', () => {
+  test('dist/ is the same wherever it is built, and names no build path', () => {
+    const elsewhere = tempDir('build-elsewhere');
+    for (const path of ['src', 'faq', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(elsewhere, path), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(elsewhere, 'node_modules'));
+    const build = spawnSync(process.execPath, ['src/build/build.mjs'], { cwd: elsewhere, encoding: 'utf8', env: cleanEnv() });
+    expect(build.status, build.stderr).toBe(0);
+    const files = readdirSync(join(root, 'dist')).sort();
+    expect(readdirSync(join(elsewhere, 'dist')).sort()).toEqual(files);
+    for (const file of files) {
+      const built = readFileSync(join(elsewhere, 'dist', file));
+      expect(built.equals(readFileSync(join(root, 'dist', file))), file).toBe(true);
+      expect(built.includes(elsewhere), file).toBe(false);
+      expect(built.includes(root.replace(/\/$/, '')), file).toBe(false);
+    }
   });
 });
