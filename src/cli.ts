@@ -7,7 +7,7 @@
 
 import { COMMANDS, GLOBAL_OPTIONS, hasCommand, readArgs, type Invocation, type Shell } from './commands.js';
 import { MAX_QUERY_CHARS, openCore, type Core } from './core.js';
-import { EXIT_BUG, FaqError, usageError } from './errors.js';
+import { FaqError, usageError } from './errors.js';
 import { processIo, supportsHyperlinks, type Io, type OutStream } from './io.js';
 import { message, present, presentError, type Output, type Result, type View } from './present.js';
 import { needsPager, outputWidth, pagerCommand, useColor } from './terminal.js';
@@ -166,13 +166,13 @@ class Cli {
       }
       return output.code;
     } catch (error) {
-      if (!FaqError.is(error) || error.kind !== 'io') return EXIT_BUG;
+      const report = FaqError.is(error) && error.kind === 'io' ? { stderr: message(error.message, error.hint), code: error.exitCode } : presentError(error);
       try {
-        stderr.write(message(error.message, error.hint));
+        stderr.write(report.stderr);
       } catch {
         // stderr is gone too: the exit code says it
       }
-      return error.exitCode;
+      return report.code;
     }
   }
 }

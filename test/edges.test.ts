@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { run } from '../src/cli.js';
 import { ESCAPE, FAQ_FILE, faq, read, root, runBin } from './helpers.js';
 import { cleanEnv, PATH, requireCommand, tempDir } from './sandbox.js';
 import { closeTerminals, TerminalSession } from './terminal-session.js';
@@ -270,5 +271,35 @@ describe('12. HTML in answers', () => {
     const r = runBin(['--faq', file, 'show', 'x1']);
     expect(r.stdout).toMatch(/Résumé\n+caché/);
     expect(readFileSync(file, 'utf8')).toContain('<details>'); // the file is only read
+  });
+});
+
+describe('a bug: exit 70, reported with its stack', () => {
+  test('in-process: an output that throws something unexpected', async () => {
+    let stderr = '';
+    const code = await run({
+      argv: ['list'],
+      env: {},
+      stdout: {
+        write: () => {
+          throw new TypeError('boom');
+        },
+        isTTY: false,
+      },
+      stderr: { write: (s: string) => void (stderr += s), isTTY: false },
+      stdinIsTTY: () => false,
+    });
+    expect(code).toBe(70);
+    expect(stderr).toMatch(/^mcp-faq : erreur inattendue \(un bogue\) : boom\nTypeError: boom\n\s+at /);
+    expect(stderr).toContain('Merci de la signaler : https://github.com/mcp-faq/mcp-faq/issues');
+  });
+
+  test('the built binary, with a broken JSON.parse', () => {
+    const preload = join(dir, 'break-json.cjs');
+    writeFileSync(preload, 'JSON.parse = () => { throw new TypeError("JSON cassé"); };\n');
+    const r = runBin(['list'], { env: { NODE_OPTIONS: `--require ${preload}` } });
+    expect(r.code).toBe(70);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^mcp-faq : erreur inattendue \(un bogue\) : JSON cassé\nTypeError: JSON cassé\n\s+at /);
   });
 });
