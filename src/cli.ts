@@ -353,7 +353,7 @@ Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d�
       const { faq, bundled } = this.load();
       this.searcher = await this.searchModule.searcherFor(faq, bundled);
     }
-    return this.searcher.search(query, { limit, snippets, prefix });
+    return (await this.searcher.search(query, { limit, snippets, prefix })).results;
   }
 
   private color(stream: OutStream): boolean {

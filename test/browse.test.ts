@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { choicesFor } from '../src/browse.js';
-import { Searcher } from '../src/search.js';
-import { faq, fuzzy, index } from './helpers.js';
+import { searcherFor } from '../src/search.js';
+import { faq } from './helpers.js';
 
-const searcher = new Searcher(index, faq, fuzzy);
-const find = async (q: string) => searcher.searchNow(q, { limit: 13, prefix: true });
+const searcher = await searcherFor(faq, true);
+const find = async (q: string) => (await searcher.search(q, { limit: 13, prefix: true })).results;
 
 describe('the finder’s choices', () => {
   test('nothing typed: every question, in document order', async () => {

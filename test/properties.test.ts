@@ -6,8 +6,9 @@ import { compose } from '../src/compose.js';
 import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
 import { layout } from '../src/render.js';
-import { Searcher } from '../src/search.js';
-import { faq, fuzzy, index } from './helpers.js';
+import * as fuzzy from '../src/fuzzy.js';
+import { searcherFor, Searcher } from '../src/search.js';
+import { faq, index } from './helpers.js';
 
 /** Any UTF-16 code unit, unpaired surrogates and control characters included. */
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -54,14 +55,16 @@ describe('the parser returns a valid model or throws a FaqError', () => {
   test('for FAQ-like text', () => fc.assert(fc.property(faqLike, checkParse), { numRuns: 1000 }));
 });
 
-describe('the search never throws and returns only valid ids', () => {
+describe('the search never throws and returns only valid ids', async () => {
   const known = new Set(faq.entries.map((e) => e.id));
-  const lean = new Searcher(index, faq); // loads fuzzy.ts on demand, as the CLI does
-  const full = new Searcher(index, faq, fuzzy);
+  const bundled = await searcherFor(faq, true); // as the CLI does
+  const other = new Searcher(index, faq, async () => fuzzy); // an index built at run time
 
   const check = async (query: string) => {
     for (const prefix of [false, true]) {
-      const results = [...(await lean.search(query, { prefix })), ...full.searchNow(query, { prefix, limit: 20 })];
+      const outcomes = [await bundled.search(query, { prefix }), await other.search(query, { prefix, limit: 20 })];
+      const results = outcomes.flatMap((o) => [...o.results, ...o.guesses]);
+      expect(outcomes.every((o) => o.guesses.length <= 3 && (o.results.length === 0 || o.guesses.length === 0))).toBe(true);
       for (const r of results) {
         expect(known.has(r.id)).toBe(true);
         expect(r.score).toBeGreaterThan(0);

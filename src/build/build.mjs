@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { asciiJson, makeBundleData, root } from './bundle-data.mjs';
+import { asciiJson, frequentWords, makeBundleData, root } from './bundle-data.mjs';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // Modules imported dynamically (`await import('./x.js')`), each its own file in dist/,
@@ -92,6 +92,7 @@ const result = await build({
     MCP_FAQ_MODEL: asciiJson(bundle.faq), // used in cli.js
     MCP_FAQ_INDEX: asciiJson(bundle.index), // in search.js
     MCP_FAQ_DOCS: asciiJson(bundle.docs), // in render.js
+    MCP_FAQ_WORDS: frequentWords(), // in fuzzy.js
     MCP_FAQ_VERSION: JSON.stringify(pkg.version),
   },
   plugins: [stubs, lazy],
