@@ -14,7 +14,7 @@ const query = args.filter((a) => a !== '--prefix').join(' ');
 const entry = `
 export { cleanQuery } from './src/search/clean.ts';
 export { correctWords, KnownWords } from './src/search/correct.ts';
-export { parseIndex } from './src/search/indexing.ts';
+export { PackedIndex } from './src/search/indexing.ts';
 export { queryUnits, weighUnits } from './src/search/units.ts';
 export { scoreEntries, cutOff } from './src/search/score.ts';
 export { Analyzer } from './src/glossary.ts';
@@ -34,15 +34,15 @@ const m = { exports: {} };
 new Function('module', 'exports', 'require', out.outputFiles[0].text)(m, m.exports, createRequire(join(root, 'x.js')));
 const s = m.exports;
 const bundle = await makeBundleData();
-const index = s.parseIndex(JSON.stringify(bundle.index));
-const analyzer = new s.Analyzer(index.lexicon, (w) => index.stems.get(w) ?? s.fuzzy.stem(w));
-const classOf = (w) => index.classes.get(w) ?? s.fuzzy.frequencyClass(w);
+const index = new s.PackedIndex(JSON.stringify(bundle.index));
+const analyzer = new s.Analyzer(index.lexicon, (w) => index.stem(w) ?? s.fuzzy.stem(w));
+const classOf = (w) => index.frequencyClass(w) || s.fuzzy.frequencyClass(w);
 const text = s.cleanQuery(query);
 const words = s.correctWords(
   s.tokenize(text),
   {
-    isKnown: (w) => index.stems.has(w),
-    knownWords: () => new s.KnownWords(index.stems.keys()),
+    isKnown: (w) => index.stem(w) !== undefined,
+    knownWords: () => new s.KnownWords(index.words()),
     isStop: (w) => analyzer.isStop(w),
     frequencyClass: s.fuzzy.frequencyClass,
     commonWordStarting: s.fuzzy.commonWordStarting,

@@ -220,9 +220,9 @@ export class Analyzer {
    */
   phrasesAt(terms: Term[], i: number): PhraseMatch[] {
     const first = terms[i]!;
-    const found: PhraseMatch[] = [];
     const list = this.phrasesKeyed(wordKey(first.word, first.stem));
-    if (!list) return found;
+    if (!list) return NO_MATCH;
+    const found: PhraseMatch[] = [];
     for (const p of list) {
       const phrase = this.phrase(p);
       const end = this.matchFrom(phrase, terms, i, i, phrase.from);
@@ -257,12 +257,11 @@ export class Analyzer {
   }
 
   /**
-   * The index terms of a text: the stem of every word that is not a stop word, and
-   * the notion of every glossary expression it contains, overlapping ones included
-   * ("annuler le lien" is an unlinking and a link).
+   * The index terms of a text's terms: the stem of every word that is not a stop
+   * word, and the notion of every glossary expression it contains, overlapping ones
+   * included ("annuler le lien" is an unlinking and a link).
    */
-  indexTerms(text: string): Set<string> {
-    const terms = this.terms(text);
+  indexTerms(terms: Term[]): Set<string> {
     const out = new Set<string>();
     terms.forEach((t, i) => {
       if (!t.stop) out.add(t.stem);
@@ -279,3 +278,5 @@ export class Analyzer {
 }
 
 export const conceptTerm = (concept: number): string => `~${concept}`;
+
+const NO_MATCH: PhraseMatch[] = [];

@@ -19,7 +19,7 @@ import type { Faq } from './faq.js';
 import { Analyzer } from './glossary.js';
 import { cleanQuery } from './search/clean.js';
 import { correctWords, KnownWords, type WordSense } from './search/correct.js';
-import { buildIndex, parseIndex, type SearchIndex } from './search/indexing.js';
+import { buildIndex, PackedIndex, type SearchIndex } from './search/indexing.js';
 import { cutOff, scoreEntries, type Signals } from './search/score.js';
 import { markdownToPlain, snippet, type Snippet } from './search/snippet.js';
 import { queryUnits, weighUnits } from './search/units.js';
@@ -68,7 +68,7 @@ const loadTools = (): Promise<Tools> => (tools ??= import('./fuzzy.js'));
  * first query with words the search does not know.
  */
 export async function searcherFor(faq: Faq, bundled: boolean): Promise<Searcher> {
-  bundledIndex ??= parseIndex(MCP_FAQ_INDEX);
+  bundledIndex ??= new PackedIndex(MCP_FAQ_INDEX);
   if (bundled) return new Searcher(bundledIndex, faq, loadTools);
   const { stem, frequencyClass } = await loadTools();
   return new Searcher(buildIndex(faq, bundledIndex.lexicon, stem, frequencyClass), faq, loadTools);
@@ -88,7 +88,7 @@ export class Searcher {
     private readonly faq: Faq,
     private readonly load: () => Promise<Tools>,
   ) {
-    this.analyzer = new Analyzer(index.lexicon, (word) => index.stems.get(word) ?? this.stemUnknown(word));
+    this.analyzer = new Analyzer(index.lexicon, (word) => index.stem(word) ?? this.stemUnknown(word));
   }
 
   /** The answers to a query, best first, or guesses (see SearchOutcome). */
@@ -99,7 +99,7 @@ export class Searcher {
     if (!this.tools && tokens.some((t) => this.isNew(t.word))) this.tools = await this.load();
     const words = correctWords(tokens, this.sense(), prefix ? { at: text.length } : undefined);
     const units = queryUnits(words, this.analyzer);
-    weighUnits(units, this.index, (word) => this.index.classes.get(word) ?? this.tools?.frequencyClass(word) ?? 0);
+    weighUnits(units, this.index, (word) => this.index.frequencyClass(word) || (this.tools?.frequencyClass(word) ?? 0));
     const { results, guesses } = cutOff(scoreEntries(units, this.index), units, this.index.questionLengths);
     const terms = new Set(units.flatMap((u) => [...u.alts.keys()]));
     const result = (s: Signals): SearchResult => ({
@@ -113,7 +113,7 @@ export class Searcher {
 
   /** A word that needs fuzzy.ts: to stem it, weigh it, or correct it. */
   private isNew(word: string): boolean {
-    return word.length >= 3 && !/\d/.test(word) && !this.analyzer.isStop(word) && !this.index.stems.has(word);
+    return word.length >= 3 && !/\d/.test(word) && !this.analyzer.isStop(word) && this.index.stem(word) === undefined;
   }
 
   private stemUnknown(word: string): string {
@@ -124,8 +124,8 @@ export class Searcher {
 
   private sense(): WordSense {
     return {
-      isKnown: (word) => this.index.stems.has(word),
-      knownWords: () => (this.known ??= new KnownWords(this.index.stems.keys())),
+      isKnown: (word) => this.index.stem(word) !== undefined,
+      knownWords: () => (this.known ??= new KnownWords(this.index.words())),
       isStop: (word) => this.analyzer.isStop(word),
       frequencyClass: (word) => this.tools?.frequencyClass(word) ?? 0,
       commonWordStarting: (prefix) => this.tools?.commonWordStarting(prefix),

@@ -106,19 +106,22 @@ function bitCount(n: number): number {
 /** The words the search knows, organised to find words near a typo, and words a prefix starts. */
 export class KnownWords {
   private readonly words: Set<string>;
-  private readonly sorted: string[];
   /** Words by length, with their letter sets. */
   private readonly byLength = new Map<number, { word: string; letters: number }[]>();
 
-  constructor(words: Iterable<string>) {
-    this.words = new Set(words);
-    this.sorted = [...this.words].sort();
-    for (const word of this.sorted) {
-      const list = this.byLength.get(word.length);
-      const entry = { word, letters: letters(word) };
-      if (list) list.push(entry);
-      else this.byLength.set(word.length, [entry]);
+  /** `words`: in alphabetical order. */
+  constructor(private readonly sorted: string[]) {
+    this.words = new Set(sorted);
+  }
+
+  /** The known words of a length, with their letter sets (made on first use). */
+  private ofLength(length: number): { word: string; letters: number }[] {
+    let list = this.byLength.get(length);
+    if (!list) {
+      list = this.sorted.filter((w) => w.length === length).map((word) => ({ word, letters: letters(word) }));
+      this.byLength.set(length, list);
     }
+    return list;
   }
 
   has(word: string): boolean {
@@ -151,7 +154,7 @@ export class KnownWords {
     let best: { word: string; distance: number; sameStart: boolean } | undefined;
     for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
       if (word.length === 4 && length <= 4) continue;
-      for (const candidate of this.byLength.get(length) ?? []) {
+      for (const candidate of this.ofLength(length)) {
         if (bitCount(candidate.letters ^ mask) > 2 * maxEdits) continue;
         const distance = editDistance(word, candidate.word, maxEdits);
         if (distance > maxEdits) continue;

@@ -1,8 +1,10 @@
 // The search index of a FAQ: for every index term (a word stem, or a glossary notion
-// `~N`), the entries that contain it and where (question, category, answer); and
-// every word the search knows, with its stem. The bundled FAQ's index is built at
-// build time and embedded in dist/search.js as compact text (see serializeIndex);
-// another FAQ's is built when it is searched.
+// `~N`), the entries that contain it and where (question, category, answer); every
+// word the search knows, with its stem; and how common the known words are in
+// general. Two forms of it: BuiltIndex, made here from a FAQ (at build time for the
+// bundled FAQ, at run time for another), and PackedIndex, the bundled one as the
+// build embeds it in dist/search.js: a few long strings, looked up in place rather
+// than unpacked, so that a search starts without building thousands of objects.
 
 import type { Faq } from '../faq.js';
 import { Analyzer, type Lexicon, type Stemmer } from '../glossary.js';
@@ -14,121 +16,165 @@ export const CATEGORY = 2;
 export const ANSWER = 4;
 const FIELD_BITS = 3;
 
-export interface SearchIndex {
-  lexicon: Lexicon;
-  /** Entry ids, in FAQ order: entry number n is ids[n]. */
-  ids: string[];
-  /** Every word of the FAQ and of the lexicon but stop words (the words the search knows) → its stem. */
-  stems: Map<string, string>;
-  /**
-   * Index term → its postings, one per entry that contains it, in entry order:
-   * entry number << 3 | where (QUESTION, CATEGORY, ANSWER bits). The question field
-   * also holds the table of contents' wording.
-   */
-  postings: Map<string, number[]>;
-  /** How many distinct words (stems) each entry's question has: of two equal matches, the shorter question is more to the point. */
-  questionLengths: number[];
-  /**
-   * How common the known words are in general (frequency classes 1–4, see fuzzy.ts
-   * frequencyClass): what a query word weighs when no question has it. Words of no
-   * class are not listed.
-   */
-  classes: Map<string, number>;
-}
-
 export const entryOf = (posting: number): number => posting >>> FIELD_BITS;
 export const fieldsOf = (posting: number): number => posting & ((1 << FIELD_BITS) - 1);
 
+export interface SearchIndex {
+  readonly lexicon: Lexicon;
+  /** Entry ids, in FAQ order: entry number n is ids[n]. */
+  readonly ids: readonly string[];
+  /** How many distinct words each entry's question has: of two equal matches, the shorter question is more to the point. */
+  readonly questionLengths: readonly number[];
+  /** The stem of a word the search knows (of the FAQ or of the lexicon, not a stop word), or undefined. */
+  stem(word: string): string | undefined;
+  /**
+   * Where a term occurs: one posting per entry that contains it, in entry order,
+   * entry number << 3 | where (QUESTION, CATEGORY, ANSWER bits). The question field
+   * also holds the table of contents' wording.
+   */
+  postings(term: string): readonly number[];
+  /** How common a known word is in general (frequency class 1–4, see fuzzy.ts), 0 if not or if unknown. */
+  frequencyClass(word: string): number;
+  /** Every known word, in alphabetical order. */
+  words(): string[];
+}
+
+const NONE: readonly number[] = [];
+
+/** An index made from a FAQ (see buildIndex), its tables in maps. */
+export class BuiltIndex implements SearchIndex {
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly ids: readonly string[],
+    readonly questionLengths: readonly number[],
+    readonly stems: Map<string, string>,
+    readonly table: Map<string, number[]>,
+    readonly classes: Map<string, number>,
+  ) {}
+
+  stem(word: string): string | undefined {
+    return this.stems.get(word);
+  }
+
+  postings(term: string): readonly number[] {
+    return this.table.get(term) ?? NONE;
+  }
+
+  frequencyClass(word: string): number {
+    return this.classes.get(word) ?? 0;
+  }
+
+  words(): string[] {
+    return [...this.stems.keys()].sort();
+  }
+}
+
 /** Indexes a FAQ with a lexicon; `stem` and `frequencyClass` are fuzzy.ts's. */
-export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyClass: (word: string) => number = () => 0): SearchIndex {
+export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyClass: (word: string) => number = () => 0): BuiltIndex {
   const analyzer = new Analyzer(lexicon, stem);
-  const postings = new Map<string, number[]>();
-  const categoryTerms = new Map<string, Set<string>>();
+  const table = new Map<string, number[]>();
   const stems = new Map<string, string>();
   const questionLengths: number[] = [];
+  // Each text is analysed once: its words are known words, with their stems.
   const learn = (text: string) => {
-    for (const t of analyzer.terms(text)) if (!t.stop) stems.set(t.word, t.stem);
+    const terms = analyzer.terms(text);
+    for (const t of terms) if (!t.stop) stems.set(t.word, t.stem);
+    return terms;
   };
+  const indexTerms = (text: string) => analyzer.indexTerms(learn(text));
+  const categories = new Map<string, Set<string>>();
   faq.entries.forEach((e, n) => {
-    const question = e.toc ? `${e.question}\n${e.toc}` : e.question;
-    const answer = markdownToPlain(e.answer);
-    learn(question);
-    learn(answer);
-    let category = categoryTerms.get(e.category);
-    if (!category) {
-      learn(e.category);
-      categoryTerms.set(e.category, (category = analyzer.indexTerms(e.category)));
-    }
+    let category = categories.get(e.category);
+    if (!category) categories.set(e.category, (category = indexTerms(e.category)));
+    const question = indexTerms(e.toc ? `${e.question}\n${e.toc}` : e.question);
+    let length = 0;
+    for (const t of question) if (!t.startsWith('~')) length++;
+    questionLengths.push(length);
     const where = new Map<string, number>();
-    const add = (terms: Set<string>, bit: number) => {
-      for (const t of terms) where.set(t, (where.get(t) ?? 0) | bit);
-    };
-    const questionTerms = analyzer.indexTerms(question);
-    questionLengths.push([...questionTerms].filter((t) => !t.startsWith('~')).length);
-    add(questionTerms, QUESTION);
-    add(category, CATEGORY);
-    add(analyzer.indexTerms(answer), ANSWER);
+    for (const t of question) where.set(t, QUESTION);
+    for (const t of category) where.set(t, (where.get(t) ?? 0) | CATEGORY);
+    for (const t of indexTerms(markdownToPlain(e.answer))) where.set(t, (where.get(t) ?? 0) | ANSWER);
     for (const [term, bits] of where) {
-      const list = postings.get(term);
+      const list = table.get(term);
       if (list) list.push((n << FIELD_BITS) | bits);
-      else postings.set(term, [(n << FIELD_BITS) | bits]);
+      else table.set(term, [(n << FIELD_BITS) | bits]);
     }
   });
-  lexicon.phrases.forEach(learn);
+  for (const phrase of lexicon.phrases) learn(phrase);
   const classes = new Map<string, number>();
   for (const word of stems.keys()) {
     const c = frequencyClass(word);
     if (c > 0) classes.set(word, c);
   }
-  return { lexicon, ids: faq.entries.map((e) => e.id), stems, postings, questionLengths, classes };
+  return new BuiltIndex(lexicon, faq.entries.map((e) => e.id), questionLengths, stems, table, classes);
 }
 
-/**
- * The index as the build embeds it for the bundled FAQ (as JSON): its maps as a few
- * long strings, which parse much faster than thousands of small arrays and objects.
- */
+/** The index as the build embeds it for the bundled FAQ (as JSON, see PackedIndex). */
 export interface IndexData {
   lexicon: Lexicon;
   ids: string[];
-  /** Space-separated words, each `word>stem`, or `word` when it is its own stem. */
+  questionLengths: number[];
+  /** Known words, alphabetical, each `word>stem` or `word` when it is its own stem, between spaces. */
   words: string;
-  /** A line per term: the term, a space, its postings comma-separated. */
+  /** A line per term, each `term posting,posting…`, between newlines. */
   postings: string;
-  /** Comma-separated. */
-  questionLengths: string;
-  /** Space-separated words, each followed by its class digit. */
-  classes: string;
+  /** Per frequency class (1 first), its known words between spaces. */
+  classes: string[];
 }
 
-export function indexData(index: SearchIndex): IndexData {
-  const words = [...index.stems].map(([w, s]) => (s === w ? w : `${w}>${s}`));
-  const postings = [...index.postings].map(([t, list]) => `${t} ${list.join(',')}`);
-  const classes = [...index.classes].map(([w, c]) => `${w}${c}`);
+export function indexData(index: BuiltIndex): IndexData {
+  const words = index.words().map((w) => (index.stems.get(w) === w ? w : `${w}>${index.stems.get(w)}`));
+  const postings = [...index.table].map(([t, list]) => `${t} ${list.join(',')}`);
+  const classes = [1, 2, 3, 4].map((c) => ` ${[...index.classes].filter(([, k]) => k === c).map(([w]) => w).join(' ')} `);
   return {
     lexicon: index.lexicon,
-    ids: index.ids,
-    words: words.join(' '),
-    postings: postings.join('\n'),
-    questionLengths: index.questionLengths.join(','),
-    classes: classes.join(' '),
+    ids: [...index.ids],
+    questionLengths: [...index.questionLengths],
+    words: ` ${words.join(' ')} `,
+    postings: `\n${postings.join('\n')}\n`,
+    classes,
   };
 }
 
-/** The index of JSON text made from indexData(). */
-export function parseIndex(json: string): SearchIndex {
-  const data = JSON.parse(json) as IndexData;
-  const stems = new Map<string, string>();
-  for (const w of data.words.split(' ')) {
-    const at = w.indexOf('>');
-    if (at < 0) stems.set(w, w);
-    else stems.set(w.slice(0, at), w.slice(at + 1));
+/** The bundled FAQ's index, looked up in the strings of its IndexData. */
+export class PackedIndex implements SearchIndex {
+  readonly lexicon: Lexicon;
+  readonly ids: readonly string[];
+  readonly questionLengths: readonly number[];
+  private readonly data: IndexData;
+  private readonly parsed = new Map<string, readonly number[]>();
+
+  constructor(json: string) {
+    this.data = JSON.parse(json) as IndexData;
+    ({ lexicon: this.lexicon, ids: this.ids, questionLengths: this.questionLengths } = this.data);
   }
-  const postings = new Map<string, number[]>();
-  for (const line of data.postings.split('\n')) {
-    const at = line.indexOf(' ');
-    postings.set(line.slice(0, at), line.slice(at + 1).split(',').map(Number));
+
+  stem(word: string): string | undefined {
+    const { words } = this.data;
+    if (words.includes(` ${word} `)) return word;
+    const at = words.indexOf(` ${word}>`);
+    return at < 0 ? undefined : words.slice(at + word.length + 2, words.indexOf(' ', at + 1));
   }
-  const classes = new Map<string, number>();
-  if (data.classes) for (const w of data.classes.split(' ')) classes.set(w.slice(0, -1), Number(w.slice(-1)));
-  return { lexicon: data.lexicon, ids: data.ids, stems, postings, questionLengths: data.questionLengths.split(',').map(Number), classes };
+
+  postings(term: string): readonly number[] {
+    let list = this.parsed.get(term);
+    if (list === undefined) {
+      const { postings } = this.data;
+      const at = postings.indexOf(`\n${term} `);
+      list = at < 0 ? NONE : postings.slice(at + term.length + 2, postings.indexOf('\n', at + 1)).split(',').map(Number);
+      this.parsed.set(term, list);
+    }
+    return list;
+  }
+
+  frequencyClass(word: string): number {
+    return this.data.classes.findIndex((words) => words.includes(` ${word} `)) + 1;
+  }
+
+  words(): string[] {
+    return this.data.words
+      .trim()
+      .split(' ')
+      .map((w) => w.replace(/>.*/, ''));
+  }
 }

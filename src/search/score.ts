@@ -62,7 +62,7 @@ export function scoreEntries(units: Unit[], index: SearchIndex): Signals[] {
     if (unit.kind === 'offtopic') continue; // the FAQ does not answer it: it only weighs
     const best = new Map<number, { match: number; quality: number; fields: number }>();
     for (const [term, quality] of unit.alts) {
-      for (const p of index.postings.get(term) ?? []) {
+      for (const p of index.postings(term)) {
         const fields = unit.kind === 'form' ? fieldsOf(p) & ~ANSWER : fieldsOf(p);
         if (!fields) continue;
         const entry = entryOf(p);
@@ -116,7 +116,7 @@ export const isAnswer = (s: Signals, hasTopics: boolean): boolean =>
  * Signals.depth), then the one with the shorter question (it is more to the point). A query that names something off-topic gets no
  * guesses: a near miss on "reschedule my exam" would only mislead.
  */
-export function cutOff(signals: Signals[], units: Unit[], questionLengths: number[]): { results: Signals[]; guesses: Signals[] } {
+export function cutOff(signals: Signals[], units: Unit[], questionLengths: readonly number[]): { results: Signals[]; guesses: Signals[] } {
   const ranked = [...signals].sort(
     (a, b) =>
       b.score - a.score ||

@@ -142,7 +142,7 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
 function presence(unit: Unit, index: SearchIndex): { inQuestions: number; inAnswersOnly: number } {
   const where = new Map<number, number>();
   for (const term of unit.alts.keys()) {
-    for (const p of index.postings.get(term) ?? []) where.set(entryOf(p), (where.get(entryOf(p)) ?? 0) | fieldsOf(p));
+    for (const p of index.postings(term)) where.set(entryOf(p), (where.get(entryOf(p)) ?? 0) | fieldsOf(p));
   }
   let inQuestions = 0;
   for (const bits of where.values()) if (bits !== ANSWER) inQuestions++;
