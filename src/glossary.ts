@@ -6,7 +6,7 @@
 // number in the compiled lexicon.
 
 import { FaqError } from './errors.js';
-import { tokenize } from './text.js';
+import { scanWords, tokenize } from './text.js';
 
 /**
  * What a notion is to the search (see faq/glossary.txt):
@@ -154,8 +154,9 @@ export class Analyzer {
   /** Stems computed so far. */
   private readonly stems = new Map<string, string>();
   private readonly parsed: Phrase[] = [];
-  /** byKey, parsed on first use. */
-  private readonly keyed = new Map<string, number[]>();
+  /** byKey, parsed on first use: by stem for long words, by word for short ones (see wordKey). */
+  private readonly byStem = new Map<string, number[] | null>();
+  private readonly byWord = new Map<string, number[] | null>();
 
   /** `stemmer` stems the words; its results are kept. */
   constructor(
@@ -171,7 +172,9 @@ export class Analyzer {
 
   /** The terms of a text. */
   terms(text: string): Term[] {
-    return tokenize(text).map(({ word, start, end }) => this.term(word, start, end));
+    const terms: Term[] = [];
+    scanWords(text, (word, start, end) => terms.push(this.term(word, start, end)));
+    return terms;
   }
 
   /** A word as a term (a stop word is its own stem: it only ever matches inside an expression, as itself). */
@@ -202,10 +205,16 @@ export class Analyzer {
     return phrase;
   }
 
-  private phrasesKeyed(key: string): number[] | undefined {
-    let list = this.keyed.get(key);
-    if (list === undefined && Object.hasOwn(this.lexicon.byKey, key)) {
-      this.keyed.set(key, (list = this.lexicon.byKey[key]!.split(',').map(Number)));
+  /** The expressions whose first significant word is this term's (see wordKey). */
+  private phrasesKeyed({ word, stem }: Term): number[] | null {
+    const long = word.length > 4;
+    const map = long ? this.byStem : this.byWord;
+    const k = long ? stem : word;
+    let list = map.get(k);
+    if (list === undefined) {
+      const key = wordKey(word, stem);
+      list = Object.hasOwn(this.lexicon.byKey, key) ? this.lexicon.byKey[key]!.split(',').map(Number) : null;
+      map.set(k, list);
     }
     return list;
   }
@@ -220,7 +229,7 @@ export class Analyzer {
    */
   phrasesAt(terms: Term[], i: number): PhraseMatch[] {
     const first = terms[i]!;
-    const list = this.phrasesKeyed(wordKey(first.word, first.stem));
+    const list = this.phrasesKeyed(first);
     if (!list) return NO_MATCH;
     const found: PhraseMatch[] = [];
     for (const p of list) {
@@ -257,17 +266,16 @@ export class Analyzer {
   }
 
   /**
-   * The index terms of a text's terms: the stem of every word that is not a stop
-   * word, and the notion of every glossary expression it contains, overlapping ones
-   * included ("annuler le lien" is an unlinking and a link).
+   * Calls `each` with the index terms of a text's terms (some more than once): the
+   * stem of every word that is not a stop word, and the notion of every glossary
+   * expression it contains, overlapping ones included ("annuler le lien" is an
+   * unlinking and a link).
    */
-  indexTerms(terms: Term[]): Set<string> {
-    const out = new Set<string>();
+  indexTerms(terms: Term[], each: (term: string) => void): void {
     terms.forEach((t, i) => {
-      if (!t.stop) out.add(t.stem);
-      for (const m of this.phrasesAt(terms, i)) for (const c of m.concepts) out.add(conceptTerm(c));
+      if (!t.stop) each(t.stem);
+      for (const m of this.phrasesAt(terms, i)) for (const c of m.concepts) each(conceptTerm(c));
     });
-    return out;
   }
 
   /** The longest expressions at terms[i] (several when they have the same extent). */

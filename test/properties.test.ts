@@ -6,6 +6,7 @@ import { compose } from '../src/compose.js';
 import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
 import { layout } from '../src/render.js';
+import { tokenize } from '../src/text.js';
 import * as fuzzy from '../src/fuzzy.js';
 import { searcherFor, Searcher } from '../src/search.js';
 import { faq, index } from './helpers.js';
@@ -85,6 +86,20 @@ describe('the search never throws and returns only valid ids', async () => {
   test('for huge strings', async () => {
     for (const q of ['a'.repeat(200_000), 'mot de passe '.repeat(20_000), '\ud800'.repeat(50_000), '\u001b['.repeat(50_000)]) await check(q);
   });
+});
+
+describe('tokenize', () => {
+  // What tokenize() did with a regular expression: the same words, at the same offsets.
+  const WORD =
+    // eslint-disable-next-line no-control-regex
+    /[^\s\u0000-\u001f!-/:-@[-`{-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u2bff\u3000-\u303f\ufe30-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufffd]+/g;
+  test('cuts any string into the words of the reference pattern', () =>
+    fc.assert(
+      fc.property(anyString, (text) => {
+        expect(tokenize(text).map((t) => [t.start, t.end])).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
+      }),
+      { numRuns: 1000 },
+    ));
 });
 
 describe('the renderer never throws nor lets escapes through', () => {

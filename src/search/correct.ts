@@ -105,66 +105,61 @@ function bitCount(n: number): number {
 
 /** The words the search knows, organised to find words near a typo, and words a prefix starts. */
 export class KnownWords {
-  private readonly words: Set<string>;
-  /** Words by length, with their letter sets. */
-  private readonly byLength = new Map<number, { word: string; letters: number }[]>();
-
-  /** `words`: in alphabetical order. */
-  constructor(private readonly sorted: string[]) {
-    this.words = new Set(sorted);
-  }
-
-  /** The known words of a length, with their letter sets (made on first use). */
-  private ofLength(length: number): { word: string; letters: number }[] {
-    let list = this.byLength.get(length);
-    if (!list) {
-      list = this.sorted.filter((w) => w.length === length).map((word) => ({ word, letters: letters(word) }));
-      this.byLength.set(length, list);
-    }
-    return list;
-  }
+  /** `sorted`: the words, in alphabetical order. */
+  constructor(private readonly sorted: string[]) {}
 
   has(word: string): boolean {
-    return this.words.has(word);
+    return this.sorted[this.firstAtLeast(word)] === word;
   }
 
   /** Known words that start with `prefix`, in alphabetical order. */
   completions(prefix: string): string[] {
+    const out: string[] = [];
+    for (let i = this.firstAtLeast(prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) out.push(this.sorted[i]!);
+    return out;
+  }
+
+  /** The index of the first word ≥ `word` (binary search). */
+  private firstAtLeast(word: string): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]! < prefix) lo = mid + 1;
+      if (this.sorted[mid]! < word) lo = mid + 1;
       else hi = mid;
     }
-    const out: string[] = [];
-    for (let i = lo; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) out.push(this.sorted[i]!);
-    return out;
+    return lo;
   }
 
   /**
    * The nearest known word: one edit away (two from nine letters on), an edit being a
    * letter missing, added, replaced, or two swapped. In a word of four letters, only
    * a missing letter is corrected ("pase" → "passe"): a replaced one too often makes
-   * another real word ("sert" → "cert"). Ties go to the word that starts alike.
+   * another real word ("sert" → "cert"). Words that start with the same letter are
+   * tried first (typos rarely touch the first letter), the others only when none is
+   * near; of equally near words, the first in alphabetical order wins.
    */
   nearest(word: string): { word: string; distance: number } | undefined {
+    const from = this.firstAtLeast(word[0]!);
+    let to = from;
+    while (to < this.sorted.length && this.sorted[to]![0] === word[0]) to++;
+    return this.nearestIn(word, from, to) ?? this.nearestIn(word, 0, this.sorted.length);
+  }
+
+  private nearestIn(word: string, from: number, to: number): { word: string; distance: number } | undefined {
     const maxEdits = word.length >= 9 ? 2 : 1;
+    const shortest = word.length === 4 ? 5 : word.length - maxEdits;
     const mask = letters(word);
-    let best: { word: string; distance: number; sameStart: boolean } | undefined;
-    for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-      if (word.length === 4 && length <= 4) continue;
-      for (const candidate of this.ofLength(length)) {
-        if (bitCount(candidate.letters ^ mask) > 2 * maxEdits) continue;
-        const distance = editDistance(word, candidate.word, maxEdits);
-        if (distance > maxEdits) continue;
-        const sameStart = candidate.word[0] === word[0];
-        if (!best || distance < best.distance || (distance === best.distance && sameStart && !best.sameStart)) {
-          best = { word: candidate.word, distance, sameStart };
-        }
-      }
+    let best: { word: string; distance: number } | undefined;
+    for (let i = from; i < to; i++) {
+      const candidate = this.sorted[i]!;
+      if (candidate.length < shortest || candidate.length > word.length + maxEdits) continue;
+      // Each edit changes at most two letters of the set: a cheap test before the real one.
+      if (bitCount(letters(candidate) ^ mask) > 2 * maxEdits) continue;
+      const distance = editDistance(word, candidate, maxEdits);
+      if (distance <= maxEdits && (!best || distance < best.distance)) best = { word: candidate, distance };
     }
-    return best && { word: best.word, distance: best.distance };
+    return best;
   }
 
   /**
@@ -175,7 +170,7 @@ export class KnownWords {
    * fewer parts.
    */
   split(word: string, isStop: (word: string) => boolean): string[] | undefined {
-    const known = (part: string) => part.length >= 3 && (this.words.has(part) || isStop(part));
+    const known = (part: string) => part.length >= 3 && (this.has(part) || isStop(part));
     const inner = (part: string) => known(part) || (part.length === 2 && isStop(part));
     const shortest = (parts: string[]) => Math.min(...parts.map((p) => p.length));
     let best: string[] | undefined;

@@ -49,7 +49,8 @@ export class BuiltIndex implements SearchIndex {
     readonly questionLengths: readonly number[],
     readonly stems: Map<string, string>,
     readonly table: Map<string, number[]>,
-    readonly classes: Map<string, number>,
+    /** fuzzy.ts's frequencyClass. */
+    private readonly classOf: (word: string) => number,
   ) {}
 
   stem(word: string): string | undefined {
@@ -61,7 +62,7 @@ export class BuiltIndex implements SearchIndex {
   }
 
   frequencyClass(word: string): number {
-    return this.classes.get(word) ?? 0;
+    return this.stems.has(word) ? this.classOf(word) : 0;
   }
 
   words(): string[] {
@@ -81,32 +82,33 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
     for (const t of terms) if (!t.stop) stems.set(t.word, t.stem);
     return terms;
   };
-  const indexTerms = (text: string) => analyzer.indexTerms(learn(text));
-  const categories = new Map<string, Set<string>>();
+  /** Records that entry n has the term at `bit`; whether it had not yet. */
+  const post = (term: string, n: number, bit: number): boolean => {
+    const list = table.get(term);
+    if (!list) table.set(term, [(n << FIELD_BITS) | bit]);
+    else if (entryOf(list[list.length - 1]!) !== n) list.push((n << FIELD_BITS) | bit);
+    else if (list[list.length - 1]! & bit) return false;
+    else list[list.length - 1]! |= bit;
+    return true;
+  };
+  const categories = new Map<string, string[]>();
   faq.entries.forEach((e, n) => {
-    let category = categories.get(e.category);
-    if (!category) categories.set(e.category, (category = indexTerms(e.category)));
-    const question = indexTerms(e.toc ? `${e.question}\n${e.toc}` : e.question);
     let length = 0;
-    for (const t of question) if (!t.startsWith('~')) length++;
+    analyzer.indexTerms(learn(e.toc ? `${e.question}\n${e.toc}` : e.question), (t) => {
+      if (post(t, n, QUESTION) && !t.startsWith('~')) length++;
+    });
     questionLengths.push(length);
-    const where = new Map<string, number>();
-    for (const t of question) where.set(t, QUESTION);
-    for (const t of category) where.set(t, (where.get(t) ?? 0) | CATEGORY);
-    for (const t of indexTerms(markdownToPlain(e.answer))) where.set(t, (where.get(t) ?? 0) | ANSWER);
-    for (const [term, bits] of where) {
-      const list = table.get(term);
-      if (list) list.push((n << FIELD_BITS) | bits);
-      else table.set(term, [(n << FIELD_BITS) | bits]);
+    let category = categories.get(e.category);
+    if (!category) {
+      const terms = new Set<string>();
+      analyzer.indexTerms(learn(e.category), (t) => terms.add(t));
+      categories.set(e.category, (category = [...terms]));
     }
+    for (const t of category) post(t, n, CATEGORY);
+    analyzer.indexTerms(learn(markdownToPlain(e.answer)), (t) => post(t, n, ANSWER));
   });
   for (const phrase of lexicon.phrases) learn(phrase);
-  const classes = new Map<string, number>();
-  for (const word of stems.keys()) {
-    const c = frequencyClass(word);
-    if (c > 0) classes.set(word, c);
-  }
-  return new BuiltIndex(lexicon, faq.entries.map((e) => e.id), questionLengths, stems, table, classes);
+  return new BuiltIndex(lexicon, faq.entries.map((e) => e.id), questionLengths, stems, table, frequencyClass);
 }
 
 /** The index as the build embeds it for the bundled FAQ (as JSON, see PackedIndex). */
@@ -114,8 +116,10 @@ export interface IndexData {
   lexicon: Lexicon;
   ids: string[];
   questionLengths: number[];
-  /** Known words, alphabetical, each `word>stem` or `word` when it is its own stem, between spaces. */
+  /** Known words, alphabetical, between spaces. */
   words: string;
+  /** The known words that are not their own stem, each `word>stem`, between spaces. */
+  stems: string;
   /** A line per term, each `term posting,posting…`, between newlines. */
   postings: string;
   /** Per frequency class (1 first), its known words between spaces. */
@@ -123,14 +127,16 @@ export interface IndexData {
 }
 
 export function indexData(index: BuiltIndex): IndexData {
-  const words = index.words().map((w) => (index.stems.get(w) === w ? w : `${w}>${index.stems.get(w)}`));
+  const words = index.words();
+  const stems = words.filter((w) => index.stems.get(w) !== w).map((w) => `${w}>${index.stems.get(w)}`);
   const postings = [...index.table].map(([t, list]) => `${t} ${list.join(',')}`);
-  const classes = [1, 2, 3, 4].map((c) => ` ${[...index.classes].filter(([, k]) => k === c).map(([w]) => w).join(' ')} `);
+  const classes = [1, 2, 3, 4].map((c) => ` ${words.filter((w) => index.frequencyClass(w) === c).join(' ')} `);
   return {
     lexicon: index.lexicon,
     ids: [...index.ids],
     questionLengths: [...index.questionLengths],
     words: ` ${words.join(' ')} `,
+    stems: ` ${stems.join(' ')} `,
     postings: `\n${postings.join('\n')}\n`,
     classes,
   };
@@ -150,10 +156,10 @@ export class PackedIndex implements SearchIndex {
   }
 
   stem(word: string): string | undefined {
-    const { words } = this.data;
-    if (words.includes(` ${word} `)) return word;
-    const at = words.indexOf(` ${word}>`);
-    return at < 0 ? undefined : words.slice(at + word.length + 2, words.indexOf(' ', at + 1));
+    const { words, stems } = this.data;
+    const at = stems.indexOf(` ${word}>`);
+    if (at >= 0) return stems.slice(at + word.length + 2, stems.indexOf(' ', at + 1));
+    return words.includes(` ${word} `) ? word : undefined;
   }
 
   postings(term: string): readonly number[] {
@@ -172,9 +178,6 @@ export class PackedIndex implements SearchIndex {
   }
 
   words(): string[] {
-    return this.data.words
-      .trim()
-      .split(' ')
-      .map((w) => w.replace(/>.*/, ''));
+    return this.data.words.trim().split(' ');
   }
 }

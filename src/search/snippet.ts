@@ -17,6 +17,7 @@ const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g;
  * a code span keeps its text as written (`<br/>` in code is text, not a line break).
  */
 export function markdownToPlain(markdown: string): string {
+  if (!markdown.includes('`')) return markupToPlain(markdown).replace(/\s+/g, ' ').trim();
   const parts: string[] = [];
   let last = 0;
   for (const m of markdown.matchAll(CODE_SPAN)) {
@@ -27,14 +28,22 @@ export function markdownToPlain(markdown: string): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+// Each pattern runs only on the texts that have its mark (a large FAQ has many answers).
+const MARKUP: [string[], RegExp, string][] = [
+  [['!['], /!\[[^\]]*\]\([^)]*\)/g, ' '], // images
+  [[']('], /\[([^\]]*)\]\([^)]*\)/g, '$1'], // links: their text
+  [['<'], /<[^>]+>/g, ' '], // HTML
+  [['#', '>'], /^\s{0,3}(?:#{1,6}\s+|>\s?)/gm, ''], // headings, quotes
+  [['- ', '* ', '+ '], /^\s{0,3}[-*+]\s+/gm, '• '], // list items
+  [['*', '_', '`'], /\*\*|__|[*`]/g, ''], // emphasis
+];
+
 function markupToPlain(markdown: string): string {
-  return markdown
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?)/gm, '')
-    .replace(/^\s{0,3}[-*+]\s+/gm, '• ')
-    .replace(/\*\*|__|[*`]/g, '');
+  let text = markdown;
+  for (const [marks, pattern, replacement] of MARKUP) {
+    if (marks.some((m) => text.includes(m))) text = text.replace(pattern, replacement);
+  }
+  return text;
 }
 
 /**

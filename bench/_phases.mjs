@@ -1,0 +1,18 @@
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const out = await build({ entryPoints: ['src/faq.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, minify: true });
+const m = { exports: {} }; new Function('module', 'exports', 'require', out.outputFiles[0].text)(m, m.exports, require);
+const { searcherFor } = require('../dist/search.js');
+console.log('start ms cpu');
+const text = readFileSync(process.argv[2], 'utf8');
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const wall = () => performance.now();
+let t = cpu(), w = wall(); const lap = (k) => { const n = cpu(), nw = wall(); console.log(k.padEnd(14), (n - t).toFixed(0), 'ms cpu', (nw - w).toFixed(0), 'ms wall'); t = n; w = nw; };
+const faq = m.exports.parseFaq(text, 'x'); lap('parse');
+const s = await searcherFor(faq, false); lap('searcherFor');
+await s.search('modifier mot de passe profil', { limit: 5, snippets: false }); lap('search');
+await s.search('modifier mon mot de pa', { limit: faq.entries.length, snippets: true, prefix: true }); lap('keystroke 1');
+await s.search('modifier mon mot de pas', { limit: faq.entries.length, snippets: true, prefix: true }); lap('keystroke 2');
+console.log('heap', (process.memoryUsage().heapUsed / 1048576).toFixed(0), 'MiB rss', (process.memoryUsage().rss / 1048576).toFixed(0));
