@@ -102,12 +102,17 @@ export class Searcher {
     weighUnits(units, this.index, (word) => this.index.frequencyClass(word) || (this.tools?.frequencyClass(word) ?? 0));
     const { results, guesses } = cutOff(scoreEntries(units, this.index), units, this.index.questionLengths);
     const terms = new Set(units.flatMap((u) => [...u.alts.keys()]));
-    const result = (s: Signals): SearchResult => ({
-      id: this.index.ids[s.entry]!,
-      score: round(s.score),
-      coverage: round(s.coverage),
-      snippet: snippets ? snippet(markdownToPlain(this.faq.entries[s.entry]!.answer), terms, this.analyzer) : NO_SNIPPET,
-    });
+    const result = (s: Signals): SearchResult => {
+      const r = { id: this.index.ids[s.entry]!, score: round(s.score), coverage: round(s.coverage), snippet: NO_SNIPPET };
+      if (!snippets) return r;
+      // Made when read: the finder asks for every result, and shows a screenful.
+      let made: Snippet | undefined;
+      const answer = this.faq.entries[s.entry]!.answer;
+      return Object.defineProperty(r, 'snippet', {
+        get: () => (made ??= snippet(markdownToPlain(answer), terms, this.analyzer)),
+        enumerable: true,
+      });
+    };
     return { results: results.slice(0, Math.max(0, limit)).map(result), guesses: guesses.map(result) };
   }
 

@@ -8,7 +8,7 @@
 
 import type { Faq } from '../faq.js';
 import { Analyzer, type Lexicon, type Stemmer } from '../glossary.js';
-import { markdownToPlain } from './snippet.js';
+import { markdownWords } from './snippet.js';
 
 /** Where a term occurs in an entry: the low bits of a posting. */
 export const QUESTION = 1;
@@ -105,7 +105,7 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
       categories.set(e.category, (category = [...terms]));
     }
     for (const t of category) post(t, n, CATEGORY);
-    analyzer.indexTerms(learn(markdownToPlain(e.answer)), (t) => post(t, n, ANSWER));
+    analyzer.indexTerms(learn(markdownWords(e.answer)), (t) => post(t, n, ANSWER));
   });
   for (const phrase of lexicon.phrases) learn(phrase);
   return new BuiltIndex(lexicon, faq.entries.map((e) => e.id), questionLengths, stems, table, frequencyClass);
@@ -142,6 +142,16 @@ export function indexData(index: BuiltIndex): IndexData {
   };
 }
 
+/**
+ * Where `entry` (a word and what follows it) starts a space-separated item of `list`,
+ * or -1. (Searched from its first letter, which few items share, not from the space
+ * before it, which all have.)
+ */
+function wordAt(list: string, entry: string): number {
+  for (let at = list.indexOf(entry); at >= 0; at = list.indexOf(entry, at + 1)) if (list.charCodeAt(at - 1) === 32) return at;
+  return -1;
+}
+
 /** The bundled FAQ's index, looked up in the strings of its IndexData. */
 export class PackedIndex implements SearchIndex {
   readonly lexicon: Lexicon;
@@ -157,9 +167,9 @@ export class PackedIndex implements SearchIndex {
 
   stem(word: string): string | undefined {
     const { words, stems } = this.data;
-    const at = stems.indexOf(` ${word}>`);
-    if (at >= 0) return stems.slice(at + word.length + 2, stems.indexOf(' ', at + 1));
-    return words.includes(` ${word} `) ? word : undefined;
+    const at = wordAt(stems, `${word}>`);
+    if (at >= 0) return stems.slice(at + word.length + 1, stems.indexOf(' ', at));
+    return wordAt(words, `${word} `) >= 0 ? word : undefined;
   }
 
   postings(term: string): readonly number[] {
@@ -174,7 +184,7 @@ export class PackedIndex implements SearchIndex {
   }
 
   frequencyClass(word: string): number {
-    return this.data.classes.findIndex((words) => words.includes(` ${word} `)) + 1;
+    return this.data.classes.findIndex((words) => wordAt(words, `${word} `) >= 0) + 1;
   }
 
   words(): string[] {

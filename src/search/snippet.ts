@@ -17,15 +17,20 @@ const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g;
  * a code span keeps its text as written (`<br/>` in code is text, not a line break).
  */
 export function markdownToPlain(markdown: string): string {
-  if (!markdown.includes('`')) return markupToPlain(markdown).replace(/\s+/g, ' ').trim();
+  return markdownWords(markdown).replace(/\s+/g, ' ').trim();
+}
+
+/** markdownToPlain() but for its white space: the same words, what the index reads. */
+export function markdownWords(markdown: string): string {
+  if (!markdown.includes('`')) return markupToPlain(markdown);
   const parts: string[] = [];
   let last = 0;
   for (const m of markdown.matchAll(CODE_SPAN)) {
-    parts.push(markupToPlain(markdown.slice(last, m.index)), m[2]!.replace(/\s+/g, ' ').trim());
+    parts.push(markupToPlain(markdown.slice(last, m.index)), m[2]!);
     last = m.index + m[0].length;
   }
   parts.push(markupToPlain(markdown.slice(last)));
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.join(' ');
 }
 
 // Each pattern runs only on the texts that have its mark (a large FAQ has many answers).
