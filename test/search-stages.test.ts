@@ -23,7 +23,7 @@ fusionner | merge | link … accounts
 (faible) impossible | can't | unable
 (contexte) examen | exam
 `;
-const STOPWORDS = 'le la les de du des mon ma mes je j ai à a my the to i can t how do and';
+const STOPWORDS = 'le la les de du des mon ma mes je j ai à a my the to i can t how do and for';
 const OFFTOPIC = 'planifier | schedule | reschedule\nsandbox | bac à sable';
 const lexicon = compileLexicon(GLOSSARY, STOPWORDS, stem, 'g.txt', OFFTOPIC);
 const FAQ = parseFaq(`## Compte
@@ -136,7 +136,7 @@ describe('4. units', () => {
   ])('%j → %j', (q, expected) => expect(units(q)).toEqual(expected));
 
   test('weights: rare in the FAQ > common in general; off-topic the most; context and form light', () => {
-    const us = queryUnits(words('mdp schedule page exam unable kubernetes'), analyzer);
+    const us = queryUnits(words('mdp and page and schedule and exam and unable and kubernetes'), analyzer);
     weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
     const w = Object.fromEntries(us.map((u) => [u.words.join(' '), u.weight])) as Record<string, number>;
     expect(w.schedule).toBeGreaterThan(w.mdp!);
@@ -144,6 +144,15 @@ describe('4. units', () => {
     expect(w.mdp).toBeGreaterThan(w.exam!);
     expect(w.mdp).toBeGreaterThan(w.unable!);
     expect(w.page).toBeLessThan(0.5);
+  });
+
+  test.each([
+    ['sandbox password', ['offtopic', 'offtopic']], // the password is the sandbox's
+    ['password for my sandbox', ['topic', 'offtopic']],
+  ])('a topic right next to an off-topic notion is part of it: %j', (q, kinds) => {
+    const us = queryUnits(words(q), analyzer);
+    weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+    expect(us.map((u) => u.kind)).toEqual(kinds);
   });
 
   test('an off-topic notion the FAQ talks about is a topic for it', () => {

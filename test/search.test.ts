@@ -88,6 +88,7 @@ describe('the engine on the bundled FAQ', () => {
     ['Teams meeting link not working'],
     ['please help me to reschedule my exam'],
     ['Will Microsoft Learn replace MVA?'],
+    ['How to reset my Xbox password'], // the password is Xbox's
   ])('%j: no result', async (q) => expect(await search(q)).toEqual([]));
 
   test('score is 1 when every meaningful word is in the question', async () => {
@@ -201,6 +202,7 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['holdout3', { top1: 0.97, ood: 1 }],
   ['noisy', { top1: 0.85, ood: 0.92 }],
   ['noisy2', { top1: 0.85, ood: 0.92 }],
+  ['noisy3', { top1: 0.85, ood: 0.85 }],
 ];
 
 describe.each(sets)('quality on bench/queries-%s.jsonl', (set, min) => {

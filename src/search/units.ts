@@ -13,8 +13,10 @@ export interface Unit {
   alts: Map<string, number>;
   /** A plain word is a topic; an off-topic notion that the FAQ's questions use becomes one (see weighUnits). */
   kind: NotionKind;
-  /** The words of the query it stands for. */
+  /** The words of the query it stands for… */
   words: string[];
+  /** …at these positions in the query's words: [from, to). */
+  at: [number, number];
   /** What it says about the user's need (see weighUnits). */
   weight: number;
 }
@@ -39,7 +41,7 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
     const key = (concepts.length ? concepts : keys).sort().join('|');
     if (seen.has(key)) return;
     seen.add(key);
-    units.push({ alts, kind, words: words.slice(from, to).map((w) => w.word), weight: 0 });
+    units.push({ alts, kind, words: words.slice(from, to).map((w) => w.word), at: [from, to], weight: 0 });
   };
   for (let i = 0; i < terms.length && units.length < MAX_UNITS; ) {
     const matches = analyzer.longestAt(terms, i);
@@ -114,17 +116,26 @@ export const idf = (df: number, n: number): number => Math.log(1 + (n - df + 0.5
  * (at most its idf, when answers have it); a number, a word of one or two letters
  * ("2024", "az" of "AZ-900") or one too long to be a word, next to nothing; a glossary notion, not that little. An off-topic
  * notion weighs more than any term of the FAQ, unless the FAQ talks about it: then
- * it is a topic like any other. A notion of form or a generic one weighs half; the
+ * it is a topic like any other; a topic right next to it is a part of it. A notion of form or a generic one weighs half; the
  * FAQ's context, little: the notions marked so, and the topics most questions have.
  */
 export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: string) => number): void {
   const n = index.ids.length;
   const rarest = idf(1, n);
-  for (const unit of units) {
-    const { inQuestions, inAnswersOnly } = presence(unit, index);
+  const seen = units.map((unit) => presence(unit, index));
+  units.forEach((unit, i) => {
+    const { inQuestions, inAnswersOnly } = seen[i]!;
     if (unit.kind === 'offtopic' && inQuestions + inAnswersOnly > 0) unit.kind = 'topic';
     // A topic that most questions share ("certification", "profil") is the FAQ's context.
     if (unit.kind === 'topic' && inQuestions > n / 2) unit.kind = 'context';
+  });
+  // A topic right next to an off-topic notion is a part of it: "Xbox password",
+  // "mot de passe Xbox" are about Xbox, not about the FAQ's password.
+  for (const off of units.filter((u) => u.kind === 'offtopic')) {
+    for (const u of units) if ((u.kind === 'topic' || u.kind === 'generic') && (u.at[1] === off.at[0] || u.at[0] === off.at[1])) u.kind = 'offtopic';
+  }
+  units.forEach((unit, i) => {
+    const { inQuestions, inAnswersOnly } = seen[i]!;
     const df = inQuestions + inAnswersOnly / 2;
     const notion = [...unit.alts.keys()].some((t) => t.startsWith('~'));
     const general = rarest * Math.max(rarity(unit.words, classOf), notion ? NOTION_RARITY : 0);
@@ -135,7 +146,7 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
       : unit.kind === 'form' ? FORM_FACTOR * base
       : unit.kind === 'generic' ? GENERIC_FACTOR * base
       : base;
-  }
+  });
 }
 
 /** How many entries have the unit in their question (or category), and how many in their answer only. */
