@@ -63,6 +63,15 @@ export interface Term {
   end: number;
   stem: string;
   stop: boolean;
+  /** The expressions it may start (see Analyzer.phrasesAt), or null. */
+  keyed: number[] | null;
+}
+
+/** What the Analyzer knows of a word, worked out once per word. */
+interface WordInfo {
+  stem: string;
+  stop: boolean;
+  keyed: number[] | null;
 }
 
 /** A glossary expression found in a text: terms [start, end) and its notions. */
@@ -151,12 +160,11 @@ function stripComments(text: string): string[] {
 /** Turns texts into terms, with the lexicon's stop words and expressions. */
 export class Analyzer {
   private readonly stop: Set<string>;
-  /** Stems computed so far. */
+  /** The words seen so far: a text's words are looked up once each, not once per step. */
+  private readonly seen = new Map<string, WordInfo>();
+  /** Stems of the expressions' words. */
   private readonly stems = new Map<string, string>();
   private readonly parsed: Phrase[] = [];
-  /** byKey, parsed on first use: by stem for long words, by word for short ones (see wordKey). */
-  private readonly byStem = new Map<string, number[] | null>();
-  private readonly byWord = new Map<string, number[] | null>();
 
   /** `stemmer` stems the words; its results are kept. */
   constructor(
@@ -179,8 +187,15 @@ export class Analyzer {
 
   /** A word as a term (a stop word is its own stem: it only ever matches inside an expression, as itself). */
   term(word: string, start = 0, end = word.length): Term {
-    const stop = this.stop.has(word);
-    return { word, start, end, stem: stop ? word : this.stem(word), stop };
+    let info = this.seen.get(word);
+    if (!info) {
+      const stop = this.stop.has(word);
+      const stem = stop ? word : this.stem(word);
+      const key = wordKey(word, stem);
+      const keyed = Object.hasOwn(this.lexicon.byKey, key) ? this.lexicon.byKey[key]!.split(',').map(Number) : null;
+      this.seen.set(word, (info = { stem, stop, keyed }));
+    }
+    return { word, start, end, stem: info.stem, stop: info.stop, keyed: info.keyed };
   }
 
   private stem(word: string): string {
@@ -205,20 +220,6 @@ export class Analyzer {
     return phrase;
   }
 
-  /** The expressions whose first significant word is this term's (see wordKey). */
-  private phrasesKeyed({ word, stem }: Term): number[] | null {
-    const long = word.length > 4;
-    const map = long ? this.byStem : this.byWord;
-    const k = long ? stem : word;
-    let list = map.get(k);
-    if (list === undefined) {
-      const key = wordKey(word, stem);
-      list = Object.hasOwn(this.lexicon.byKey, key) ? this.lexicon.byKey[key]!.split(',').map(Number) : null;
-      map.set(k, list);
-    }
-    return list;
-  }
-
   /**
    * Every glossary expression whose first significant word is terms[i], longest
    * first. Stop words are loose: the expression's own may be missing from the text
@@ -228,8 +229,7 @@ export class Analyzer {
    * (…) lets a few words of any kind pass (see GAP).
    */
   phrasesAt(terms: Term[], i: number): PhraseMatch[] {
-    const first = terms[i]!;
-    const list = this.phrasesKeyed(first);
+    const list = terms[i]!.keyed;
     if (!list) return NO_MATCH;
     const found: PhraseMatch[] = [];
     for (const p of list) {
