@@ -106,7 +106,7 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   const closeEntry = () => {
     if (!current) return;
     const { from, to } = current.body;
-    current.entry.answer = cleanAnswer(from < to ? text.slice(from, to).split('\n') : []);
+    current.entry.answer = cleanAnswer(text, from, to);
     if (!current.entry.answer) {
       problems.push({ line: current.entry.line, message: `la question « ${current.entry.id} » n’a pas de réponse` });
     }
@@ -235,21 +235,37 @@ function dropStrayBracket(question: string): string {
   return question.endsWith(']') && closes > opens ? question.slice(0, -1).trimEnd() : question;
 }
 
-/** The answer's markdown: the `**R:**` marker removed, the spacing around it trimmed. */
-function cleanAnswer(body: string[]): string {
-  let from = 0;
-  let to = body.length;
-  while (from < to && SPACING_LINE.test(body[from]!)) from++;
-  const lines = body.slice(from, to);
-  if (lines.length > 0) lines[0] = lines[0]!.replace(ANSWER_MARKER, '');
-  from = 0;
-  to = lines.length;
-  while (from < to && SPACING_LINE.test(lines[from]!)) from++;
-  while (to > from && SPACING_LINE.test(lines[to - 1]!)) to--;
-  // A line break that ends the answer is spacing too.
-  let answer = lines.slice(from, to).join('\n').trimEnd();
-  for (let br = TRAILING_BREAK.exec(answer); br; br = TRAILING_BREAK.exec(answer)) answer = answer.slice(0, br.index).trimEnd();
-  return answer;
+/**
+ * The answer's markdown, in text[from, to): the `**R:**` marker removed, the spacing
+ * around it trimmed. It is cut out of the text rather than put back together from its
+ * lines: a large FAQ's answers then stay slices of the file's text instead of copies.
+ */
+function cleanAnswer(text: string, from: number, to: number): string {
+  const lineEnd = (at: number) => {
+    const newline = text.indexOf('\n', at);
+    return newline < 0 || newline > to ? to : newline;
+  };
+  const skipSpacing = (at: number) => {
+    while (at < to && SPACING_LINE.test(text.slice(at, lineEnd(at)))) at = lineEnd(at) + 1;
+    return at;
+  };
+  const start = skipSpacing(from);
+  if (start >= to) return '';
+  let head = text.slice(start, lineEnd(start)).replace(ANSWER_MARKER, '');
+  let rest = lineEnd(start) + 1;
+  if (SPACING_LINE.test(head)) [head, rest] = ['', skipSpacing(rest)];
+  // Then the spacing at the end: white space and line breaks (<br/>).
+  let end = to;
+  for (let more = true; more; ) {
+    while (end > rest && /\s/.test(text[end - 1]!)) end--;
+    const open = text.lastIndexOf('<', end - 1);
+    more = open >= rest && TRAILING_BREAK.test(text.slice(open, end));
+    if (more) end = open;
+  }
+  if (end > rest) return head ? `${head}\n${text.slice(rest, end)}` : text.slice(rest, end);
+  head = head.trimEnd();
+  for (let br = TRAILING_BREAK.exec(head); br; br = TRAILING_BREAK.exec(head)) head = head.slice(0, br.index).trimEnd();
+  return head;
 }
 
 function parseError(source: string, problems: Problem[]): FaqError {
