@@ -75,7 +75,7 @@ interface WordInfo {
 }
 
 /** A glossary expression found in a text: terms [start, end) and its notions. */
-export interface PhraseMatch {
+interface PhraseMatch {
   start: number;
   end: number;
   concepts: number[];

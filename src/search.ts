@@ -96,7 +96,7 @@ export class Searcher {
     const { limit = 5, snippets = true, prefix = false } = options;
     const text = cleanQuery(query);
     const tokens = tokenize(text);
-    if (!this.tools && tokens.some((t) => this.isNew(t.word))) this.tools = await this.load();
+    if (!this.tools && tokens.some((t) => this.needsTools(t.word))) this.tools = await this.load();
     const words = correctWords(tokens, this.sense(), prefix ? { at: text.length } : undefined);
     const units = queryUnits(words, this.analyzer);
     weighUnits(units, this.index, (word) => this.index.frequencyClass(word) || (this.tools?.frequencyClass(word) ?? 0));
@@ -117,7 +117,7 @@ export class Searcher {
   }
 
   /** A word that needs fuzzy.ts: to stem it, weigh it, or correct it. */
-  private isNew(word: string): boolean {
+  private needsTools(word: string): boolean {
     return word.length >= 3 && !/\d/.test(word) && !this.analyzer.isStop(word) && this.index.stem(word) === undefined;
   }
 

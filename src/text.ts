@@ -91,7 +91,7 @@ export interface Token {
  * one-letter stop words. (A loop over code units: a regular expression for this
  * costs milliseconds to compile at start-up, and an object per match.)
  */
-export function isWordUnit(c: number): boolean {
+function isWordUnit(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   if (c < 0x2000) return c > 0xbf && c !== 0xd7 && c !== 0xf7 && c !== 0x1680;
   return !(

@@ -27,8 +27,9 @@ export interface WordSense {
   commonWordStarting(prefix: string): string | undefined;
 }
 
-/** Quality of a word split out of a run-together one, or completed from a prefix. */
-export const SPLIT_QUALITY = 0.9;
+/** Quality of a word split out of a run-together one… */
+const SPLIT_QUALITY = 0.9;
+/** …or completed from its start. */
 export const COMPLETION_QUALITY = 0.9;
 
 /**
@@ -40,10 +41,11 @@ export const COMPLETION_QUALITY = 0.9;
 export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: number } | undefined): QueryWord[] {
   const out: QueryWord[] = [];
   const last = tokens.length - 1;
+  const completionsOf = (start: string) => sense.knownWords().completions(start).filter((w) => w !== start && !sense.isStop(w));
   tokens.forEach((t, i) => {
     const word = { ...t, quality: 1 };
     if (prefix && i === last && t.end === prefix.at && t.word.length >= 2) {
-      const completions = sense.knownWords().completions(t.word).filter((w) => w !== t.word && !sense.isStop(w));
+      const completions = completionsOf(t.word);
       if (completions.length > 0) {
         out.push({ ...word, completions, quality: sense.isKnown(t.word) ? 1 : COMPLETION_QUALITY });
         return;
@@ -63,7 +65,7 @@ export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: nu
         }
       }
       if (i === last && !prefix) {
-        const completions = t.word.length >= 3 ? sense.knownWords().completions(t.word) : [];
+        const completions = t.word.length >= 3 ? completionsOf(t.word) : [];
         const common = completions.length > 0 ? undefined : sense.commonWordStarting(t.word);
         if (completions.length > 0 || common) {
           out.push({ ...word, ...(common ? { word: common } : { completions }), quality: COMPLETION_QUALITY });

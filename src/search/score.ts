@@ -97,11 +97,11 @@ export function scoreEntries(units: Unit[], index: SearchIndex): Signals[] {
 /** An entry that has this share of the query's weight has (nearly) all of it. */
 const COMPLETE = 0.9;
 /** An answer covers at least this share of the query's weight, and its question this much… */
-export const MIN_COVERAGE = 0.5;
-export const MIN_QUESTION_COVERAGE = 0.35;
+const MIN_COVERAGE = 0.5;
+const MIN_QUESTION_COVERAGE = 0.35;
 /** …unless it has every unit of the query. A guess covers this much, in its question too. */
-export const MIN_GUESS_COVERAGE = 0.3;
-export const MAX_GUESSES = 3;
+const MIN_GUESS_COVERAGE = 0.3;
+const MAX_GUESSES = 3;
 
 /**
  * Whether an entry is an answer: see MIN_COVERAGE. When the query has topics, the

@@ -11,7 +11,11 @@ import { ANSWER, entryOf, fieldsOf, type SearchIndex } from './indexing.js';
 export interface Unit {
   /** Alternative index terms and how well each stands for what the user typed (1 = exactly). */
   alts: Map<string, number>;
-  /** A plain word is a topic; an off-topic notion that the FAQ's questions use becomes one (see weighUnits). */
+  /**
+   * Its notion's kind; a plain word is a topic. weighUnits() settles it: an off-topic
+   * notion the FAQ talks about is a topic, a topic most questions have is context, a
+   * topic next to an off-topic notion is off-topic.
+   */
   kind: NotionKind;
   /** The words of the query it stands for… */
   words: string[];
@@ -22,7 +26,7 @@ export interface Unit {
 }
 
 /** A query says at most this many things: the rest of a long message is left out. */
-export const MAX_UNITS = 40;
+const MAX_UNITS = 40;
 
 /** Which kind a unit of several notions takes: the one that says most. */
 const KIND_ORDER: NotionKind[] = ['topic', 'generic', 'form', 'context', 'offtopic'];
@@ -103,10 +107,10 @@ const OFFTOPIC_WEIGHT = 1.25;
 const FORM_FACTOR = 0.5;
 const GENERIC_FACTOR = 0.5;
 /** What a word the FAQ does not use weighs, relative to its rarest term, by frequency class (0: rare). */
-export const RARITY = [1, 0.05, 0.1, 0.25, 0.45];
+const RARITY = [1, 0.05, 0.1, 0.25, 0.45];
 
 /** BM25 idf: how much a term that `df` of `n` entries contain tells them apart. */
-export const idf = (df: number, n: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+const idf = (df: number, n: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 /**
  * Sets each unit's weight. A unit that the FAQ's questions (or categories) contain
