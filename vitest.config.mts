@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error: a plain JavaScript build script
-import { asciiJson, makeBundleData } from './src/build/bundle-data.mjs';
+import { asciiJson, frequentWords, makeBundleData } from './src/build/bundle-data.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -17,6 +17,7 @@ export default defineConfig({
     MCP_FAQ_MODEL: asciiJson(bundle.faq),
     MCP_FAQ_INDEX: asciiJson(bundle.index),
     MCP_FAQ_DOCS: asciiJson(bundle.docs),
+    MCP_FAQ_WORDS: frequentWords(),
     MCP_FAQ_VERSION: JSON.stringify(version),
   },
   test: {

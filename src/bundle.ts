@@ -3,27 +3,30 @@
 // the terminal (dist/render.js). Build-time only: the CLI never imports this module.
 
 import { compose } from './compose.js';
-import { stem } from './fuzzy.js';
+import { frequencyClass, stem } from './fuzzy.js';
 import { parseFaq, type Faq } from './faq.js';
 import { compileLexicon } from './glossary.js';
 import type { Documents } from './render.js';
-import { buildIndex, type SearchIndex } from './search.js';
+import { buildIndex, indexData, type IndexData } from './search/indexing.js';
 import { loadTheme } from './theme.js';
 
 export interface Bundle {
   faq: Faq;
-  index: SearchIndex;
+  index: IndexData;
   docs: Documents;
 }
 
-export async function makeBundle(
-  markdown: string,
-  glossary: string,
-  stopwords: string,
-  names = { faq: 'FAQ', glossary: 'glossary.txt' },
-): Promise<Bundle> {
+/** The data files of faq/ that the search uses, and what names them in errors. */
+export interface SearchData {
+  glossary: string;
+  stopwords: string;
+  offtopic: string;
+}
+
+export async function makeBundle(markdown: string, data: SearchData, names = { faq: 'FAQ', glossary: 'glossary.txt' }): Promise<Bundle> {
   const faq = parseFaq(markdown, names.faq);
-  const index = buildIndex(faq, compileLexicon(glossary, stopwords, stem, names.glossary), stem);
+  const lexicon = compileLexicon(data.glossary, data.stopwords, stem, names.glossary, data.offtopic);
+  const index = indexData(buildIndex(faq, lexicon, stem, frequencyClass));
   const theme = await loadTheme(true);
   const docs = Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer, theme)]));
   return { faq, index, docs };

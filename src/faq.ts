@@ -76,10 +76,12 @@ interface Problem {
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const TOC_ITEM = /^\s*(?:\d+[.)]|[-*+])\s+\[(.+)\]\(#([^()\s]+)\)\s*$/;
 const ANCHOR = /<a\s+(?:name|id)\s*=\s*["']([^"']*)["']\s*\/?>(?:\s*<\/a>)?/gi;
+const FIRST_ANCHOR = new RegExp(ANCHOR.source, 'i');
 // `**Q: question**` or `**Q:** question`; \s also covers the no-break space of `Q :`.
 const QUESTION = /^\*\*Q\s*:\s*(?:\*\*\s*(.+)|(.+?)\s*\*\*)$/;
 const ANSWER_MARKER = /^\s*\*\*R\s*:\s*\*\*[ \t]*/;
 const SPACING_LINE = /^\s*(?:<br\s*\/?>\s*)*$/i;
+const TRAILING_BREAK = /<br\s*\/?>$/i;
 // Made on first use: V8 builds a Unicode property class (\p{L}) where the pattern is
 // created, and only files given with --faq are parsed at run time.
 let validId: RegExp | undefined;
@@ -88,7 +90,11 @@ const isValidId = (id: string) => (validId ??= /^[\p{L}\p{N}_.-]+$/u).test(id);
 /** Parses a FAQ markdown file; `source` names it in error messages. */
 export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   // Line endings first (CR LF, or CR alone): a CR is a control character, stripped next.
-  const lines = stripControls(markdown.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')).split('\n');
+  const text = stripControls(markdown.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'));
+  // Lines are cut from the text one at a time, as the loop reaches them: splitting a
+  // 10 MB file at once makes hundreds of thousands of strings live together, which
+  // the garbage collector then copies over and over.
+  const lines = new Lines(text);
   const problems: Problem[] = [];
   const { front, bodyStart } = readFrontMatter(lines);
 
@@ -99,33 +105,34 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   const firstLine = new Map<string, number>();
   let heading: string | undefined; // the last heading seen
   let firstHeading: string | undefined; // the document title, when there is no front matter title
-  let current: { entry: FaqEntry & { line: number }; body: string[] } | undefined;
+  let current: { entry: FaqEntry & { line: number }; body: { from: number; to: number } } | undefined;
 
   const closeEntry = () => {
     if (!current) return;
-    current.entry.answer = cleanAnswer(current.body);
+    const { from, to } = current.body;
+    current.entry.answer = cleanAnswer(text, from, to);
     if (!current.entry.answer) {
       problems.push({ line: current.entry.line, message: `la question « ${current.entry.id} » n’a pas de réponse` });
     }
     current = undefined;
   };
 
-  for (let i = bodyStart; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (let i = bodyStart; lines.next(i); i++) {
+    const line = lines.line;
     const lineNo = i + 1;
-    const h = HEADING.exec(line);
+    // Each pattern is tried only on the lines that can match it: most lines are answers.
+    const h = line.startsWith('#') ? HEADING.exec(line) : null;
     if (h) {
       closeEntry();
       heading = h[2]!;
       firstHeading ??= heading;
       continue;
     }
-    const anchors = [...line.matchAll(ANCHOR)].map((m) => m[1]!.trim());
-    const q = QUESTION.exec(line.replace(ANCHOR, '').trim());
+    const q = line.includes('**Q') ? QUESTION.exec(line.replace(ANCHOR, '').trim()) : null;
     if (q) {
       closeEntry();
       const question = dropStrayBracket((q[1] ?? q[2] ?? '').replace(/\*\*$/, '').trim());
-      const id = anchors[0] ?? '';
+      const id = FIRST_ANCHOR.exec(line)?.[1]!.trim() ?? '';
       if (!id) problems.push({ line: lineNo, message: 'question sans ancre <a name="…"></a> : impossible de lui donner un identifiant' });
       else if (!isValidId(id)) problems.push({ line: lineNo, message: `identifiant invalide « ${id} » (lettres, chiffres, « - », « _ » ou « . »)` });
       else {
@@ -137,14 +144,14 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
       if (!question) problems.push({ line: lineNo, message: `la question « ${id} » est vide` });
       const entry = { id, category: heading ?? '', question, answer: '', line: lineNo };
       entries.push(entry);
-      current = { entry, body: [] };
+      current = { entry, body: { from: lines.end + 1, to: lines.end + 1 } };
       continue;
     }
     if (current) {
-      current.body.push(line);
+      current.body.to = lines.end;
       continue;
     }
-    const t = TOC_ITEM.exec(line);
+    const t = line.includes('](#') ? TOC_ITEM.exec(line) : null;
     if (t) {
       const id = t[2]!.toLowerCase();
       tocLinks.push({ id, line: lineNo });
@@ -162,26 +169,49 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   }
   if (problems.length > 0) throw parseError(source, problems);
 
-  const categories: string[] = [];
+  const categories = new Set<string>();
   const result: FaqEntry[] = entries.map(({ id, category, question, answer }) => {
     const key = id.toLowerCase();
     const name = tocCategory.get(key) ?? category ?? '';
     const finalCategory = name || 'Questions';
-    if (!categories.includes(finalCategory)) categories.push(finalCategory);
+    categories.add(finalCategory);
     const toc = tocQuestion.get(key);
     return { id, category: finalCategory, question, answer, ...(toc && toc !== question ? { toc } : {}) };
   });
 
   const title = cleanTitle(front.get('title')) || firstHeading || source;
   const date = normalizeDate(front.get('ms.date') ?? front.get('date'));
-  return { meta: { title, ...(date ? { date } : {}) }, categories, entries: result };
+  return { meta: { title, ...(date ? { date } : {}) }, categories: [...categories], entries: result };
 }
 
-function readFrontMatter(lines: string[]): { front: Map<string, string>; bodyStart: number } {
+/** The lines of a text, cut one at a time: next(i) makes line i (0-based) `line`, ending at `end`. */
+class Lines {
+  line = '';
+  end = -1;
+  private at = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to line i; false past the last line. */
+  next(i: number): boolean {
+    if (i < this.at) [this.at, this.end] = [-1, -1]; // back: from the start again
+    while (this.at < i) {
+      if (this.end >= this.text.length) return false;
+      const start = this.end + 1;
+      const newline = this.text.indexOf('\n', start);
+      this.end = newline < 0 ? this.text.length : newline;
+      this.at++;
+      if (this.at === i) this.line = this.text.slice(start, this.end);
+    }
+    return true;
+  }
+}
+
+function readFrontMatter(lines: Lines): { front: Map<string, string>; bodyStart: number } {
   const front = new Map<string, string>();
-  if (lines[0]?.trim() !== '---') return { front, bodyStart: 0 };
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
+  if (!lines.next(0) || lines.line.trim() !== '---') return { front, bodyStart: 0 };
+  for (let i = 1; lines.next(i); i++) {
+    const line = lines.line;
     if (line.trim() === '---') return { front, bodyStart: i + 1 };
     const m = /^([\w.-]+)\s*:\s*(.*)$/.exec(line);
     if (m) front.set(m[1]!.toLowerCase(), m[2]!.trim().replace(/^(["'])(.*)\1$/, '$2'));
@@ -203,20 +233,43 @@ function normalizeDate(date: string | undefined): string | undefined {
 }
 
 function dropStrayBracket(question: string): string {
+  if (!question.endsWith(']')) return question;
   const opens = (question.match(/\[/g) ?? []).length;
   const closes = (question.match(/\]/g) ?? []).length;
   return question.endsWith(']') && closes > opens ? question.slice(0, -1).trimEnd() : question;
 }
 
-/** The answer's markdown: the `**R:**` marker removed, the spacing around it trimmed. */
-function cleanAnswer(body: string[]): string {
-  const lines = [...body];
-  while (lines.length > 0 && SPACING_LINE.test(lines[0]!)) lines.shift();
-  if (lines.length > 0) lines[0] = lines[0]!.replace(ANSWER_MARKER, '');
-  while (lines.length > 0 && SPACING_LINE.test(lines[0]!)) lines.shift();
-  while (lines.length > 0 && SPACING_LINE.test(lines[lines.length - 1]!)) lines.pop();
-  // A line break that ends the answer is spacing too.
-  return lines.join('\n').replace(/(?:\s*<br\s*\/?>)+\s*$/i, '').replace(/\s+$/, '');
+/**
+ * The answer's markdown, in text[from, to): the `**R:**` marker removed, the spacing
+ * around it trimmed. It is cut out of the text rather than put back together from its
+ * lines: a large FAQ's answers then stay slices of the file's text instead of copies.
+ */
+function cleanAnswer(text: string, from: number, to: number): string {
+  const lineEnd = (at: number) => {
+    const newline = text.indexOf('\n', at);
+    return newline < 0 || newline > to ? to : newline;
+  };
+  const skipSpacing = (at: number) => {
+    while (at < to && SPACING_LINE.test(text.slice(at, lineEnd(at)))) at = lineEnd(at) + 1;
+    return at;
+  };
+  const start = skipSpacing(from);
+  if (start >= to) return '';
+  let head = text.slice(start, lineEnd(start)).replace(ANSWER_MARKER, '');
+  let rest = lineEnd(start) + 1;
+  if (SPACING_LINE.test(head)) [head, rest] = ['', skipSpacing(rest)];
+  // Then the spacing at the end: white space and line breaks (<br/>).
+  let end = to;
+  for (let more = true; more; ) {
+    while (end > rest && /\s/.test(text[end - 1]!)) end--;
+    const open = text.lastIndexOf('<', end - 1);
+    more = open >= rest && TRAILING_BREAK.test(text.slice(open, end));
+    if (more) end = open;
+  }
+  if (end > rest) return head ? `${head}\n${text.slice(rest, end)}` : text.slice(rest, end);
+  head = head.trimEnd();
+  for (let br = TRAILING_BREAK.exec(head); br; br = TRAILING_BREAK.exec(head)) head = head.slice(0, br.index).trimEnd();
+  return head;
 }
 
 function parseError(source: string, problems: Problem[]): FaqError {

@@ -1,11 +1,10 @@
 // What the search needs only for words its index does not know, in a file of its own
-// (dist/fuzzy.js) so that most searches do not load it: stemming new words (the
-// Snowball French stemmer) and correcting typos (Fuse.js, checked with an edit
-// distance). The build uses it to index the bundled FAQ.
+// (dist/fuzzy.js) that searches with known words never load: the Snowball French
+// stemmer, and how common a word is in general English and French
+// (faq/frequent-words.txt). searcherFor() in search.ts loads it; the build uses it
+// to index the bundled FAQ.
 
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import Fuse from 'fuse.js/basic';
-import { editDistance } from './text.js';
 
 /**
  * Reduces a folded word to its stem with the Snowball French stemmer, which also
@@ -13,29 +12,59 @@ import { editDistance } from './text.js';
  * certificat, profiles → profil). Both the index and the queries go through it.
  */
 export function stem(word: string): string {
-  return word.length <= 3 || /\d/.test(word) ? word : frenchStemmer(word);
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  // The stemmer expects accents, which folding removed: "associée" is folded to
+  // "associee", which it would stem apart from "associé" (folded "associe").
+  return frenchStemmer(word.length > 5 ? word.replace(/ee(s?)$/, 'e$1') : word);
 }
 
-/** Corrects words to the nearest word of a vocabulary: Fuse.js finds candidates, an edit distance decides. */
-export class Corrector {
-  private readonly fuse: Fuse<string>;
+// Replaced by the build (and the test set-up) with faq/frequent-words.txt: one string
+// per frequency class, most common class first, each " word word … ", most common
+// word first.
+declare const MCP_FAQ_WORDS: string[];
 
-  constructor(vocabulary: string[]) {
-    this.fuse = new Fuse(vocabulary, { includeScore: true, ignoreLocation: true, threshold: 0.4, isCaseSensitive: true });
-  }
+/**
+ * How common a folded word is in general English or French: 1 (among the 500 most
+ * common words of either) to 4 (the 10,000 most common), 0 when it is not that
+ * common. A word that is not listed itself is looked up by its base forms
+ * ("registering" as "register", "accidentally" as "accidental" and "accident").
+ */
+export function frequencyClass(word: string): number {
+  const forms = [word, ...baseForms(word)];
+  const c = MCP_FAQ_WORDS.findIndex((words) => forms.some((w) => words.includes(` ${w} `)));
+  return c + 1;
+}
 
-  /** The nearest word and how much to trust it (1 = exact), or undefined. */
-  correct(word: string): { word: string; quality: number } | undefined {
-    if (word.length < 4 || word.length > 32) return undefined;
-    const maxEdits = word.length >= 9 ? 2 : 1;
-    let best: { word: string; distance: number } | undefined;
-    for (const r of this.fuse.search(word, { limit: 12 })) {
-      // In a word of four letters, only a missing letter is corrected ("pase" →
-      // "passe"): a replaced one too often makes another real word ("sert" → "cert").
-      if (word.length === 4 && r.item.length <= 4) continue;
-      const distance = editDistance(word, r.item, maxEdits);
-      if (distance <= maxEdits && (!best || distance < best.distance)) best = { word: r.item, distance };
-    }
-    return best && { word: best.word, quality: 1 - (0.6 * best.distance) / word.length };
+// English and French inflections: ending → what the base form ends with instead.
+const ENDINGS: [string, string[]][] = [
+  ['ies', ['y']],
+  ['ied', ['y']],
+  ['ily', ['y']],
+  ['ally', ['al', '']],
+  ['ly', ['']],
+  ['ing', ['', 'e']],
+  ['ed', ['', 'e']],
+  ['es', ['', 'e']],
+  ['s', ['']],
+  ['ment', ['', 'e']],
+];
+
+/** The forms a word may be an inflection of (longest ending first), none shorter than three letters. */
+function baseForms(word: string): string[] {
+  const forms: string[] = [];
+  for (const [ending, bases] of ENDINGS) {
+    if (!word.endsWith(ending)) continue;
+    const root = word.slice(0, -ending.length);
+    for (const base of bases) if (root.length + base.length >= 3) forms.push(root + base);
   }
+  return forms;
+}
+
+/** The most common word that starts with `prefix`, if a common word does. */
+export function commonWordStarting(prefix: string): string | undefined {
+  for (const words of MCP_FAQ_WORDS) {
+    const at = words.indexOf(` ${prefix}`);
+    if (at >= 0) return words.slice(at + 1, words.indexOf(' ', at + 1));
+  }
+  return undefined;
 }

@@ -1,20 +1,45 @@
-// The search vocabulary: stop words and the glossary of equivalent expressions (the
-// data lives in faq/stopwords.txt and faq/glossary.txt, whose headers document the
-// format), compiled into a Lexicon, and the analysis that turns a text into the
-// terms the search engine compares: word stems, and glossary notions ("concepts")
-// written `~N` where N is the notion's line in the compiled glossary.
+// The search vocabulary: stop words, the glossary of equivalent expressions and the
+// list of off-topic notions (the data lives in faq/stopwords.txt, faq/glossary.txt
+// and faq/offtopic.txt, whose headers document the format), compiled into a
+// Lexicon, and the Analyzer that turns a text into the terms the search engine
+// compares: word stems, and glossary notions written `~N` where N is the notion's
+// number in the compiled lexicon.
 
 import { FaqError } from './errors.js';
-import { tokenize, type Token } from './text.js';
+import { scanWords, tokenize } from './text.js';
+
+/**
+ * What a notion is to the search (see faq/glossary.txt):
+ * - topic: what an entry is about ("mot de passe");
+ * - generic: an action or a relation ("modifier", "lien"), that needs a topic;
+ * - form: the form of the question ("qu'est-ce que", "impossible"), half weight;
+ * - context: the setting of the whole FAQ ("examen"), light;
+ * - offtopic: a neighbouring notion the FAQ does not answer (faq/offtopic.txt).
+ */
+export type NotionKind = 'topic' | 'generic' | 'form' | 'context' | 'offtopic';
+
+const KIND_LETTERS: Record<NotionKind, string> = { topic: 't', generic: 'g', form: 'f', context: 'c', offtopic: 'o' };
+const KIND_OF_LETTER = Object.fromEntries(Object.entries(KIND_LETTERS).map(([k, l]) => [l, k])) as Record<string, NotionKind>;
+/** The marks that start a glossary line, and the kind they give its notion. */
+const MARKS: Record<string, NotionKind> = { '(générique)': 'generic', '(faible)': 'form', '(contexte)': 'context' };
+
+/**
+ * Stands, in an expression, for a gap of up to MAX_GAP words that are not stop words
+ * ("link … accounts" matches "link my work and school accounts"), MAX_GAP_TOKENS words
+ * in all.
+ */
+const GAP = '…';
+const MAX_GAP = 2;
+const MAX_GAP_TOKENS = 8;
 
 export interface Lexicon {
   /** Folded stop words. */
   stop: string[];
-  /** One weight per notion (1, or 0.5 for a "(faible)" line). */
-  weights: number[];
-  /** A readable label per notion (its first expression), for debugging. */
+  /** One letter per notion, its kind (t, g, f, c, o: see NotionKind). */
+  kinds: string;
+  /** A readable label per notion (its first expression), for debugging and tests. */
   labels: string[];
-  /** Every expression, as its folded words joined by spaces… */
+  /** Every expression, as its folded words joined by spaces (GAP for a gap)… */
   phrases: string[];
   /** …and the notions it belongs to, comma-separated. */
   concepts: string[];
@@ -24,6 +49,38 @@ export interface Lexicon {
    * at every search, and a few hundred small arrays cost more than they save.)
    */
   byKey: Record<string, string>;
+}
+
+/** Reduces a folded word to its stem (fuzzy.ts has the real one). */
+export type Stemmer = (word: string) => string;
+
+/** A word of an analysed text. */
+export interface Term {
+  /** The folded word. */
+  word: string;
+  /** Offsets of the word in the text. */
+  start: number;
+  end: number;
+  stem: string;
+  stop: boolean;
+  /** The expressions it may start (see Analyzer.phrasesAt), or null. */
+  keyed: number[] | null;
+}
+
+/** What the Analyzer knows of a word, worked out once per word. */
+interface WordInfo {
+  stem: string;
+  stop: boolean;
+  keyed: number[] | null;
+}
+
+/** A glossary expression found in a text: terms [start, end) and its notions. */
+interface PhraseMatch {
+  start: number;
+  end: number;
+  concepts: number[];
+  /** The expression has a gap (…): the words in between are not part of it. */
+  gapped: boolean;
 }
 
 /** An expression, ready to match. */
@@ -37,43 +94,25 @@ interface Phrase {
   exact: boolean;
 }
 
-/** Reduces a folded word to its stem (fuzzy.ts has the real one). */
-export type Stemmer = (word: string) => string;
-
-/** A word of an analysed text. */
-export interface Term extends Token {
-  stem: string;
-  stop: boolean;
-}
-
-/** A glossary expression found in a text: tokens [start, end) and its notions. */
-export interface PhraseMatch {
-  start: number;
-  end: number;
-  concepts: number[];
-}
-
-const WEAK = /^\(faible\)\s*/i;
-
-/** Parses faq/glossary.txt and faq/stopwords.txt; `source` names them in errors. */
-export function compileLexicon(glossary: string, stopwords: string, stem: Stemmer, source = 'glossary.txt'): Lexicon {
+/**
+ * Parses faq/glossary.txt, faq/stopwords.txt and faq/offtopic.txt; `source` names
+ * the glossary in errors (the off-topic list is named offtopic.txt).
+ */
+export function compileLexicon(glossary: string, stopwords: string, stem: Stemmer, source = 'glossary.txt', offtopic = ''): Lexicon {
   const stop = [...new Set(stripComments(stopwords).flatMap((l) => tokenize(l).map((t) => t.word)))];
-  const lexicon: Lexicon = { stop, weights: [], labels: [], phrases: [], concepts: [], byKey: {} };
+  const lexicon: Lexicon = { stop, kinds: '', labels: [], phrases: [], concepts: [], byKey: {} };
   const concepts: number[][] = [];
-  const byKey: Record<string, number[]> = {};
   const seen = new Map<string, number>();
-  stripComments(glossary).forEach((line, index) => {
-    if (!line.trim()) return;
-    const weak = WEAK.test(line);
-    const expressions = line.replace(WEAK, '').split('|').map((e) => e.trim());
-    if (expressions.some((e) => tokenize(e).length === 0)) {
-      throw new FaqError('input', `${source}:${index + 1}: expression vide dans « ${line.trim()} »`);
+  const addLine = (line: string, lineNo: number, file: string, kind: NotionKind) => {
+    const expressions = line.split('|').map((e) => e.trim());
+    const phrases = expressions.map((e) => e.split(GAP).map((part) => tokenize(part).map((t) => t.word).join(' ')));
+    if (phrases.some((parts) => parts.some((p) => !p))) {
+      throw new FaqError('input', `${file}:${lineNo}: expression vide dans « ${line.trim()} »`);
     }
-    const concept = lexicon.weights.length;
-    lexicon.weights.push(weak ? 0.5 : 1);
+    const concept = lexicon.kinds.length;
+    lexicon.kinds += KIND_LETTERS[kind];
     lexicon.labels.push(expressions[0]!);
-    for (const expression of expressions) {
-      const words = tokenize(expression).map((t) => t.word).join(' ');
+    for (const words of phrases.map((parts) => parts.join(` ${GAP} `))) {
       const known = seen.get(words);
       if (known !== undefined) {
         if (!concepts[known]!.includes(concept)) concepts[known]!.push(concept);
@@ -83,9 +122,18 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
       lexicon.phrases.push(words);
       concepts.push([concept]);
     }
+  };
+  stripComments(glossary).forEach((line, i) => {
+    if (!line.trim()) return;
+    const mark = Object.keys(MARKS).find((m) => line.trimStart().toLowerCase().startsWith(m));
+    addLine(mark ? line.trimStart().slice(mark.length) : line, i + 1, source, mark ? MARKS[mark]! : 'topic');
+  });
+  stripComments(offtopic).forEach((line, i) => {
+    if (line.trim()) addLine(line, i + 1, 'offtopic.txt', 'offtopic');
   });
   lexicon.concepts = concepts.map((c) => c.join(','));
   const analyzer = new Analyzer(lexicon, stem);
+  const byKey: Record<string, number[]> = {};
   lexicon.phrases.forEach((_, p) => {
     const { words, stems, from } = analyzer.phrase(p);
     (byKey[wordKey(words[from]!, stems[from]!)] ??= []).push(p);
@@ -94,6 +142,9 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
   for (const [key, list] of Object.entries(byKey)) lexicon.byKey[key] = list.sort((a, b) => length(b) - length(a)).join(',');
   return lexicon;
 }
+
+/** The kind of notion number `concept`. */
+export const kindOf = (lexicon: Lexicon, concept: number): NotionKind => KIND_OF_LETTER[lexicon.kinds[concept]!]!;
 
 // Long words compare by stem, short ones exactly: "certificats" = "certificat",
 // but "not" ≠ "notes" although both stem to "not".
@@ -109,18 +160,16 @@ function stripComments(text: string): string[] {
 /** Turns texts into terms, with the lexicon's stop words and expressions. */
 export class Analyzer {
   private readonly stop: Set<string>;
-  /** Stems computed here, for words that `known` does not have. */
+  /** The words seen so far: a text's words are looked up once each, not once per step. */
+  private readonly seen = new Map<string, WordInfo>();
+  /** Stems of the expressions' words. */
   private readonly stems = new Map<string, string>();
   private readonly parsed: Phrase[] = [];
 
-  /**
-   * `stemmer` stems the words `known` does not have (precomputed stems, "" for a word
-   * that is its own stem: see SearchIndex.stems); its results are kept.
-   */
+  /** `stemmer` stems the words; its results are kept. */
   constructor(
     readonly lexicon: Lexicon,
     private readonly stemmer: Stemmer,
-    private readonly known: Record<string, string> = {},
   ) {
     this.stop = new Set(lexicon.stop);
   }
@@ -129,26 +178,30 @@ export class Analyzer {
     return this.stop.has(word);
   }
 
+  /** The terms of a text. */
   terms(text: string): Term[] {
-    return tokenize(text).map((t) => this.term(t));
+    const terms: Term[] = [];
+    scanWords(text, (word, start, end) => terms.push(this.term(word, start, end)));
+    return terms;
   }
 
-  term(token: Token): Term {
-    const stop = this.stop.has(token.word);
-    // A stop word is its own stem: it only ever matches inside an expression, as itself.
-    return { ...token, stem: stop ? token.word : this.stem(token.word), stop };
+  /** A word as a term (a stop word is its own stem: it only ever matches inside an expression, as itself). */
+  term(word: string, start = 0, end = word.length): Term {
+    let info = this.seen.get(word);
+    if (!info) {
+      const stop = this.stop.has(word);
+      const stem = stop ? word : this.stem(word);
+      const key = wordKey(word, stem);
+      const keyed = Object.hasOwn(this.lexicon.byKey, key) ? this.lexicon.byKey[key]!.split(',').map(Number) : null;
+      this.seen.set(word, (info = { stem, stop, keyed }));
+    }
+    return { word, start, end, stem: info.stem, stop: info.stop, keyed: info.keyed };
   }
 
   private stem(word: string): string {
-    if (Object.hasOwn(this.known, word)) return this.known[word] || word;
     let s = this.stems.get(word);
     if (s === undefined) this.stems.set(word, (s = this.stemmer(word)));
     return s;
-  }
-
-  /** Whether the word's stem is known without the stemmer. */
-  knows(word: string): boolean {
-    return Object.hasOwn(this.known, word) || this.stems.has(word);
   }
 
   /** Expression number p, ready to match (made on first use). */
@@ -158,8 +211,8 @@ export class Analyzer {
       const words = this.lexicon.phrases[p]!.split(' ');
       // An expression is looked up by its first word that is not a stop word
       // ("se connecter" by "connecter"), or by its first word when all are.
-      const from = Math.max(0, words.findIndex((w) => !this.stop.has(w)));
-      const stems = words.map((w) => (this.stop.has(w) ? w : this.stem(w)));
+      const from = Math.max(0, words.findIndex((w) => !this.stop.has(w) && w !== GAP));
+      const stems = words.map((w) => (this.stop.has(w) || w === GAP ? w : this.stem(w)));
       const concepts = this.lexicon.concepts[p]!.split(',').map(Number);
       phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)) };
       this.parsed[p] = phrase;
@@ -172,48 +225,57 @@ export class Analyzer {
    * first. Stop words are loose: the expression's own may be missing from the text
    * and the text may have others in between, so "historique d'examens" matches
    * "historique des examens" and "mot passe" matches "mot de passe". An expression
-   * made of stop words only ("what is", "qu'est-ce que") must match exactly.
+   * made of stop words only ("what is", "qu'est-ce que") must match exactly. A gap
+   * (…) lets a few words of any kind pass (see GAP).
    */
   phrasesAt(terms: Term[], i: number): PhraseMatch[] {
-    const first = terms[i]!;
+    const list = terms[i]!.keyed;
+    if (!list) return NO_MATCH;
     const found: PhraseMatch[] = [];
-    const { byKey } = this.lexicon;
-    const key = wordKey(first.word, first.stem);
-    if (!Object.hasOwn(byKey, key)) return found;
-    for (const p of byKey[key]!.split(',')) {
-      const { words, stems, concepts, from, exact } = this.phrase(Number(p));
-      let j = i;
-      let k = from;
-      while (k < words.length) {
-        const t = terms[j];
-        if (t && sameWord(words[k]!, stems[k]!, t)) {
-          j++;
-          k++;
-        } else if (!exact && this.stop.has(words[k]!)) k++;
-        else if (!exact && t?.stop && j > i) j++;
-        else break;
-      }
-      if (k === words.length) {
-        while (j > i + 1 && terms[j - 1]!.stop && !words.includes(terms[j - 1]!.word)) j--;
-        found.push({ start: i, end: j, concepts });
-      }
+    for (const p of list) {
+      const phrase = this.phrase(p);
+      const end = this.matchFrom(phrase, terms, i, i, phrase.from);
+      if (end >= 0) found.push({ start: i, end, concepts: phrase.concepts, gapped: phrase.words.includes(GAP) });
     }
     return found.sort((a, b) => b.end - a.end);
   }
 
+  /** Where phrase words [k…] matched from terms[j] end (an index in terms), or -1. */
+  private matchFrom(phrase: Phrase, terms: Term[], i: number, j: number, k: number): number {
+    const { words, stems, exact } = phrase;
+    while (k < words.length) {
+      if (words[k] === GAP) {
+        for (let skip = 0, skipped = 0; skip <= MAX_GAP_TOKENS && skipped <= MAX_GAP && j + skip < terms.length; skip++) {
+          const end = this.matchFrom(phrase, terms, i, j + skip, k + 1);
+          if (end >= 0) return end;
+          if (!terms[j + skip]!.stop) skipped++;
+        }
+        return -1;
+      }
+      const t = terms[j];
+      if (t && sameWord(words[k]!, stems[k]!, t)) {
+        j++;
+        k++;
+      } else if (!exact && this.stop.has(words[k]!)) k++;
+      else if (!exact && t?.stop && j > i) j++;
+      else return -1;
+    }
+    // Stop words the text has at the end of the match are not part of it.
+    while (j > i + 1 && terms[j - 1]!.stop && !words.includes(terms[j - 1]!.word)) j--;
+    return j;
+  }
+
   /**
-   * The index terms of a text: the stem of every word that is not a stop word, and
-   * the notion of every glossary expression it contains, overlapping ones included
-   * ("annuler le lien" is an unlinking and a link).
+   * Calls `each` with the index terms of a text's terms (some more than once): the
+   * stem of every word that is not a stop word, and the notion of every glossary
+   * expression it contains, overlapping ones included ("annuler le lien" is an
+   * unlinking and a link).
    */
-  indexTerms(text: string): Set<string> {
-    const terms = this.terms(text);
-    const out = new Set<string>();
+  indexTerms(terms: Term[], each: (term: string) => void): void {
     terms.forEach((t, i) => {
-      if (!t.stop) out.add(t.stem);
-      for (const m of this.phrasesAt(terms, i)) for (const c of m.concepts) out.add(conceptTerm(c));
+      if (!t.stop) each(t.stem);
+      for (const m of this.phrasesAt(terms, i)) for (const c of m.concepts) each(conceptTerm(c));
     });
-    return out;
   }
 
   /** The longest expressions at terms[i] (several when they have the same extent). */
@@ -224,3 +286,5 @@ export class Analyzer {
 }
 
 export const conceptTerm = (concept: number): string => `~${concept}`;
+
+const NO_MATCH: PhraseMatch[] = [];

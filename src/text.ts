@@ -44,16 +44,24 @@ export function frenchSpacing(text: string): string {
 }
 
 // Combining marks, as NFKD leaves them. (A \p{M} class would say it more briefly, but
-// Unicode property classes cost milliseconds to compile at start-up; so does the
-// word pattern below.)
+// Unicode property classes cost milliseconds to compile at start-up.)
 const MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
+const folded = new Map<string, string>();
 
 /** Lower case, no diacritics, ligatures spelled out: "Relevé" → "releve", "Œuvre" → "oeuvre". */
 export function fold(word: string): string {
   const lower = word.toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(lower)) return lower;
-  return lower.replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFKD').replace(MARKS, '');
+  // Words with accents are folded once each (a FAQ repeats its words many times).
+  let f = folded.get(lower);
+  if (f === undefined) {
+    if (folded.size >= 20_000) folded.clear();
+    f = lower.replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFKD').replace(MARKS, '');
+    folded.set(lower, f);
+  }
+  return f;
 }
 
 export interface Token {
@@ -64,22 +72,56 @@ export interface Token {
   end: number;
 }
 
-// A word is a run of anything but white space, control characters, punctuation and
-// symbols (ASCII, Latin-1, general punctuation, arrows and symbols, CJK and
-// full-width punctuation) and U+FFFD (what invalid UTF-8 decodes to).
-// Apostrophes (' and ’) and hyphens split words, so "l’adresse" gives "l" +
-// "adresse" and "mot-de-passe" gives three words; elided articles end up as
-// one-letter stop words.
-const WORD =
-  // eslint-disable-next-line no-control-regex
-  /[^\s\u0000-\u001f!-/:-@[-`{-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u2bff\u3000-\u303f\ufe30-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufffd]+/g;
+/**
+ * Whether a UTF-16 code unit belongs to a word: anything but white space, control
+ * characters, punctuation and symbols (ASCII, Latin-1, general punctuation, arrows
+ * and symbols, CJK and full-width punctuation) and U+FFFD (what invalid UTF-8
+ * decodes to). Apostrophes (' and ’) and hyphens split words, so "l’adresse" gives
+ * "l" + "adresse" and "mot-de-passe" gives three words; elided articles end up as
+ * one-letter stop words. (A loop over code units: a regular expression for this
+ * costs milliseconds to compile at start-up, and an object per match.)
+ */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  if (c < 0x2000) return c > 0xbf && c !== 0xd7 && c !== 0xf7 && c !== 0x1680;
+  return !(
+    c <= 0x206f ||
+    (c >= 0x20a0 && c <= 0x20cf) ||
+    (c >= 0x2100 && c <= 0x2bff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xfe30 && c <= 0xfe6f) ||
+    c === 0xfeff ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) ||
+    c === 0xfffd
+  );
+}
+
+/** Calls `each` with every word of a text, folded, and its offsets. */
+export function scanWords(text: string, each: (word: string, start: number, end: number) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    if (!isWordUnit(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let folded = true; // lower-case ASCII letters and digits only: nothing to fold
+    do {
+      folded &&= (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+      c = ++i < n ? text.charCodeAt(i) : 0;
+    } while (i < n && isWordUnit(c));
+    const word = text.slice(start, i);
+    each(folded ? word : fold(word), start, i);
+  }
+}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    tokens.push({ word: fold(m[0]), start, end: start + m[0].length });
-  }
+  scanWords(text, (word, start, end) => tokens.push({ word, start, end }));
   return tokens;
 }
 

@@ -6,9 +6,11 @@ import { compose } from '../src/compose.js';
 import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
 import { layout } from '../src/render.js';
-import { Searcher } from '../src/search.js';
+import { tokenize } from '../src/text.js';
+import * as fuzzy from '../src/fuzzy.js';
+import { searcherFor, Searcher } from '../src/search.js';
 import { loadTheme } from '../src/theme.js';
-import { faq, fuzzy, index } from './helpers.js';
+import { faq, index } from './helpers.js';
 
 /** Any UTF-16 code unit, unpaired surrogates and control characters included. */
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -50,22 +52,21 @@ function checkParse(text: string) {
   }
 }
 
-const colored = await loadTheme(true);
-const plain = await loadTheme(false);
-
 describe('the parser returns a valid model or throws a FaqError', () => {
   test('for any string', () => fc.assert(fc.property(anyString, checkParse), { numRuns: 500 }));
   test('for FAQ-like text', () => fc.assert(fc.property(faqLike, checkParse), { numRuns: 1000 }));
 });
 
-describe('the search never throws and returns only valid ids', () => {
+describe('the search never throws and returns only valid ids', async () => {
   const known = new Set(faq.entries.map((e) => e.id));
-  const lean = new Searcher(index, faq); // loads fuzzy.ts on demand, as the CLI does
-  const full = new Searcher(index, faq, fuzzy);
+  const bundled = await searcherFor(faq, true); // as the CLI does
+  const other = new Searcher(index, faq, async () => fuzzy); // an index built at run time
 
   const check = async (query: string) => {
     for (const prefix of [false, true]) {
-      const results = [...(await lean.search(query, { prefix })).results, ...full.searchNow(query, { prefix, limit: 20 })];
+      const outcomes = [await bundled.search(query, { prefix }), await other.search(query, { prefix, limit: 20 })];
+      const results = outcomes.flatMap((o) => [...o.results, ...o.guesses]);
+      expect(outcomes.every((o) => o.guesses.length <= 3 && (o.results.length === 0 || o.guesses.length === 0))).toBe(true);
       for (const r of results) {
         expect(known.has(r.id)).toBe(true);
         expect(r.score).toBeGreaterThan(0);
@@ -87,6 +88,23 @@ describe('the search never throws and returns only valid ids', () => {
     for (const q of ['a'.repeat(200_000), 'mot de passe '.repeat(20_000), '\ud800'.repeat(50_000), '\u001b['.repeat(50_000)]) await check(q);
   });
 });
+
+describe('tokenize', () => {
+  // What tokenize() did with a regular expression: the same words, at the same offsets.
+  const WORD =
+    // eslint-disable-next-line no-control-regex
+    /[^\s\u0000-\u001f!-/:-@[-`{-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u2bff\u3000-\u303f\ufe30-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufffd]+/g;
+  test('cuts any string into the words of the reference pattern', () =>
+    fc.assert(
+      fc.property(anyString, (text) => {
+        expect(tokenize(text).map((t) => [t.start, t.end])).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
+      }),
+      { numRuns: 1000 },
+    ));
+});
+
+const colored = await loadTheme(true);
+const plain = await loadTheme(false);
 
 describe('the renderer never throws nor lets escapes through', () => {
   test('for any markdown', () =>

@@ -1,22 +1,18 @@
+// The search engine as the CLI uses it (searcherFor, on the bundled index the build
+// makes), its text helpers, and its quality on the bench query sets.
 import { describe, expect, test } from 'vitest';
 import { evaluate, readQueries, summary } from '../bench/evaluate.mjs';
 import type { Evaluation, Query } from '../bench/evaluate.d.mts';
-import { FaqError } from '../src/errors.js';
-import { Analyzer, compileLexicon } from '../src/glossary.js';
-import { markdownToPlain, Searcher } from '../src/search.js';
-import { stem } from '../src/fuzzy.js';
+import * as fuzzy from '../src/fuzzy.js';
+import { searcherFor, Searcher, type Tools } from '../src/search.js';
 import { editDistance, fold, tokenize } from '../src/text.js';
-import { faq, fuzzy, index, lexicon, root } from './helpers.js';
+import { faq, index, root } from './helpers.js';
 
-// With fuzzy.ts given, searchNow() is search() without the wait.
-const searcher = new Searcher(index, faq, fuzzy);
-const search = (q: string, options = {}) => searcher.searchNow(q, options);
-const ids = (q: string, limit = 5) => search(q, { limit }).map((r) => r.id);
-/** A query's units, readable: a notion by its label in brackets, a word by its stem. */
-const units = (q: string) =>
-  searcher.units(q).map((u) => [...u.alts.keys()].map((t) => (t.startsWith('~') ? `[${lexicon.labels[Number(t.slice(1))]}]` : t)).join('|'));
+const searcher = await searcherFor(faq, true);
+const search = async (q: string, options = {}) => (await searcher.search(q, options)).results;
+const ids = async (q: string, limit = 5) => (await search(q, { limit })).map((r) => r.id);
 
-describe('normalization', () => {
+describe('normalization (text.ts)', () => {
   test.each([
     ['Relevé', 'releve'],
     ['TÉLÉCHARGER', 'telecharger'],
@@ -33,6 +29,7 @@ describe('normalization', () => {
     ['MOT DE PASSE ?!', ['mot', 'de', 'passe']],
     ['relevé de notes (MCID)', ['releve', 'de', 'notes', 'mcid']],
     ['Windows 11', ['windows', '11']],
+    ['https://learn.microsoft.com/en-us/users', ['https', 'learn', 'microsoft', 'com', 'en', 'us', 'users']],
   ])('tokenize(%j) gives %j', (text, words) => expect(tokenize(text).map((t) => t.word)).toEqual(words));
 
   test('tokens keep their offsets in the original text', () => {
@@ -45,12 +42,9 @@ describe('normalization', () => {
     [['telecharger', 'telechargement', 'telecharge'], 'telecharg'],
     [['profil', 'profils', 'profile', 'profiles'], 'profil'],
     [['fusionner', 'fusion'], 'fusion'],
+    [['associe', 'associee'], 'assoc'], // folded feminine forms stem like the masculine
   ])('stem(%j) = %j', (words, stemmed) => {
-    for (const w of words) expect(stem(w)).toBe(stemmed);
-  });
-
-  test('certificat and certification stay apart', () => {
-    expect(stem('certificat')).not.toBe(stem('certification'));
+    for (const w of words) expect(fuzzy.stem(w)).toBe(stemmed);
   });
 
   test.each([
@@ -67,113 +61,58 @@ describe('normalization', () => {
   });
 });
 
-describe('stop words', () => {
-  const analyzer = new Analyzer(lexicon, stem);
-  test.each(['le', 'de', 'mon', 'comment', 'puis', 'je', 'l', 'qu', 'the', 'how', 'my', 'bonjour', 'svp'])('%j is a stop word', (w) =>
-    expect(analyzer.isStop(w)).toBe(true),
-  );
-  test.each(['mot', 'passe', 'compte', 'nom', 'aide', 'profil', 'pas', 'deux', 'ou'.replace('ou', 'nouveau')])('%j is not', (w) =>
-    expect(analyzer.isStop(w)).toBe(false),
-  );
-  test('function words do not drown a natural question', () => {
-    expect(units('Comment est-ce que je peux faire pour changer mon mot de passe ?')).toEqual(units('changer mot de passe'));
-  });
-});
-
-describe('glossary', () => {
+describe('the engine on the bundled FAQ', () => {
   test.each([
-    ['mot de passe', ['[mot de passe]']],
-    ['mdp', ['[mot de passe]|mdp']],
-    ['password', ['[mot de passe]|password']],
-    ['MOT-DE-PASSE', ['[mot de passe]']],
-    ['mot passe', ['[mot de passe]']],
-    ['transcript', ['[relevé de notes]|transcript']],
-    ['sign in', ['[se connecter]']],
-    ['e-mail', ['[adresse électronique]']],
-    ['courriel', ['[adresse électronique]|courriel']],
-    ['historique d’examens', ['[relevé de notes]']],
-    ['merge profiles', ['[fusionner]|merg', '[profil]|profil']],
-    ['nom d’utilisateur', ['[nom d\'utilisateur]']],
-    ['identifiant', ['[informations d\'identification]|[numéro d\'identification]|identifi']],
-    ['not', ['[impossible]|not']],
-    ['notes', ['not']],
-  ])('%j → %j', (query, expected) => expect(units(query)).toEqual(expected));
-
-  test('notions of form weigh half', () => {
-    const [whatIs] = searcher.units("qu'est-ce que");
-    const [password] = searcher.units('mot de passe');
-    expect(whatIs!.strong).toBe(false);
-    expect(password!.strong).toBe(true);
-  });
-
-  test('an empty expression is an error that names the line', () => {
-    expect(() => compileLexicon('# x\nmot | | autre\n', '', stem, 'g.txt')).toThrow(FaqError);
-    expect(() => compileLexicon('# x\nmot | | autre\n', '', stem, 'g.txt')).toThrow(/^g\.txt:2: expression vide/);
-  });
-
-  test('the same expression in two lines belongs to both notions', () => {
-    const lex = compileLexicon('a | b\nb | c\n', '', stem);
-    expect(lex.concepts[lex.phrases.indexOf('b')]).toBe('0,1');
-  });
-});
-
-describe('typos', () => {
-  test.each([
+    ['mot de passe', 'a7'],
+    ['mdp perdu', 'a7'],
     ['fusioner profils', 'a4'],
-    ['mot de pase', 'a7'],
-    ['certifcat', 'b1'],
-    ['passwrod', 'a7'],
-    ['asistance', 'd1'],
-  ])('%j finds %s', (q, id) => expect(ids(q)[0]).toBe(id));
-
-  test.each([
-    ['sert', 'cert', 'a four-letter word is not "corrected" into another by a replaced letter'],
-    ['linkedin', 'linked', 'two edits only from nine letters on'],
-  ])('%j is not corrected to %j: %s', (q, wrong) => {
-    expect(searcher.units(q).flatMap((u) => [...u.alts.keys()])).not.toContain(stem(wrong));
-    expect(searcher.units(q).flatMap((u) => [...u.alts.keys()])).toContain(stem(q));
-  });
-});
-
-describe('ranking and cut-off', () => {
-  test('questions rank above answers', () => {
-    // "mot de passe" is in a7's question and in a1's and a5's answers.
-    const results = search('mot de passe');
-    expect(results.map((r) => r.id)).toEqual(['a7', 'a1', 'a5']);
-    expect(results[0]!.score).toBeGreaterThan(results[1]!.score);
-  });
-
-  test('entries that match more of the query rank first', () => {
-    expect(ids('changer adresse email')[0]).toBe('a6');
-    expect(ids('adresse email')).toContain('a7');
-  });
+    ['changeemail', 'a6'],
+    ['motdepasse oublié', 'a7'],
+    ['Microsoft Learn: Stuck in a sign in loop', 'a5'],
+    ['https://docs.microsoft.com/en-us/learn/ not able to log in', 'a5'],
+    ['How to link MS corporate account with private account to transfer level and learnings?', 'a4'],
+    ['Does Microsoft certification still have any value?', 'c1'],
+    ['i want to change my name for the scheduled exam fo', 'a8'], // an off-topic notion beside a clear question
+    ['badge', 'c1'], // the whole query is in c1's answer
+  ])('%j → %s first', async (q, id) => expect((await ids(q))[0]).toBe(id));
 
   test.each([
     ['recette de crêpes'],
     ['kubernetes'],
-    ['météo demain'],
-    ['qwertyuiop'],
     ['prix de l’examen'],
     ['installer windows 11'],
     ['le la les de'],
     ['???'],
-  ])('%j: no result', (q) => expect(search(q)).toEqual([]));
+    ['Digital Badge not issued'], // a problem with a badge: c1 only mentions badges
+    ['how to download Visual Studio'], // "download" alone is not an answer
+    ['Teams meeting link not working'],
+    ['please help me to reschedule my exam'],
+    ['Will Microsoft Learn replace MVA?'],
+    ['How to reset my Xbox password'], // the password is Xbox's
+  ])('%j: no result', async (q) => expect(await search(q)).toEqual([]));
 
-  test('a query word the FAQ does not know counts against the match…', () => {
-    const full = search('fusionner profils')[0]!;
-    const partial = search('fusionner profils xylophone')[0]!;
-    expect(partial.coverage).toBeLessThan(full.coverage);
+  test('score is 1 when every meaningful word is in the question', async () => {
+    const [a7] = await search('mot de passe');
+    expect(a7).toMatchObject({ id: 'a7', score: 1, coverage: 1 });
   });
 
-  test('…unless the entry’s question answers a distinctive part of the query', () => {
-    expect(ids('page de connexion')[0]).toBe('a5');
-    expect(ids('prix de l’examen')).toEqual([]); // exams are only mentioned in answers
+  test('questions rank above answers', async () => {
+    expect(await ids('mot de passe')).toEqual(['a7', 'a1', 'a5']);
   });
 
-  test('scores are in [0, 1], best first, and ids are the FAQ’s', () => {
+  test('guesses: only when nothing is sure, at most three, never for an off-topic query', async () => {
+    const close = await searcher.search('mdp kubernetes');
+    expect(close.results).toEqual([]);
+    expect(close.guesses.map((g) => g.id)).toEqual(['a7']);
+    expect((await searcher.search('mot de passe')).guesses).toEqual([]);
+    expect((await searcher.search('reschedule my exam with Pearson VUE')).guesses).toEqual([]);
+    expect((await searcher.search('kubernetes')).guesses).toEqual([]);
+  });
+
+  test('scores are in [0, 1], best first, and ids are the FAQ’s', async () => {
     const known = new Set(faq.entries.map((e) => e.id));
     for (const q of ['profil', 'certification microsoft', 'mdp', 'télécharger']) {
-      const results = search(q, { limit: 20 });
+      const results = await search(q, { limit: 20 });
       for (const r of results) {
         expect(known.has(r.id)).toBe(true);
         expect(r.score).toBeGreaterThan(0);
@@ -183,30 +122,28 @@ describe('ranking and cut-off', () => {
     }
   });
 
-  test('limit', () => {
-    expect(ids('profil', 2)).toHaveLength(2);
-    expect(ids('profil', 0)).toEqual([]);
+  test('limit', async () => {
+    expect(await ids('profil', 2)).toHaveLength(2);
+    expect(await ids('profil', 0)).toEqual([]);
   });
 
-  test('a huge query is cut, not choked on', () => {
-    const t = performance.now();
-    expect(() => search('mot de passe '.repeat(10_000))).not.toThrow();
-    expect(ids(`mot de passe ${'x'.repeat(100_000)}`)[0]).toBe('a7');
-    expect(performance.now() - t).toBeLessThan(1000);
-  });
-});
-
-describe('fuzzy.ts loads only for words the index does not know', () => {
-  test('known words: no fuzzy.ts needed', async () => {
-    const lean = new Searcher(index, faq);
-    expect(lean.searchNow('mot de passe')[0]?.id).toBe('a7');
-    expect(() => lean.searchNow('fusioner')).toThrow(/fuzzy\.js is needed/);
+  test('a huge query is cut, not choked on', async () => {
+    await expect(search('mot de passe '.repeat(10_000))).resolves.toBeDefined();
+    expect((await ids(`mot de passe ${'x'.repeat(100_000)}`))[0]).toBe('a7');
   });
 
-  test('search() loads it when a word is new', async () => {
-    const lean = new Searcher(index, faq);
-    expect((await lean.search('fusioner')).results[0]?.id).toBe('a4');
-    expect(lean.searchNow('certifcat')[0]?.id).toBe('b1'); // loaded now
+  test('snippets: off on request', async () => {
+    const [a7] = await search('mot de passe', { snippets: false });
+    expect(a7!.snippet).toEqual({ text: '', marks: [] });
+  });
+
+  test('snippets mark the matched words of the answer', async () => {
+    const [b1] = await search('télécharger certificats');
+    const marked = b1!.snippet.marks.map(([s, e]) => b1!.snippet.text.slice(s, e));
+    expect(marked.map(fold)).toEqual(expect.arrayContaining(['certificats', 'telecharger']));
+    expect(b1!.snippet.text.length).toBeLessThan(180);
+    const a1 = (await search('mot de passe')).find((r) => r.id === 'a1')!;
+    expect(a1.snippet.marks.map(([s, e]) => a1.snippet.text.slice(s, e))).toEqual(['mot', 'de', 'passe']);
   });
 });
 
@@ -216,50 +153,56 @@ describe('prefix search (the interactive finder)', () => {
     ['relev', 'a9'],
     ['fusio', 'a4'],
     ['télécharg', 'b1'],
-  ])('%j → %s', (q, id) => expect(search(q, { prefix: true })[0]?.id).toBe(id));
+  ])('%j → %s', async (q, id) => expect((await search(q, { prefix: true }))[0]?.id).toBe(id));
 
-  test('a finished word is not a prefix', () => {
-    expect(search('relev ', { prefix: true })).toEqual(search('relev'));
+  test('a finished word is not a prefix', async () => {
+    expect((await search('relevé ', { prefix: true })).map((r) => r.id)).toEqual(await ids('relevé'));
   });
 });
 
-describe('snippets', () => {
-  test('mark the matched words of the answer', () => {
-    const [b1] = search('télécharger certificats');
-    const marked = b1!.snippet.marks.map(([s, e]) => b1!.snippet.text.slice(s, e));
-    expect(marked.map(fold)).toEqual(expect.arrayContaining(['certificats', 'telecharger']));
-    expect(b1!.snippet.text.length).toBeLessThan(180);
-  });
+describe('fuzzy.ts loads only when needed, through the loader the factory gives', () => {
+  const counting = () => {
+    const calls: string[] = [];
+    return { calls, load: async (): Promise<Tools> => (calls.push('load'), fuzzy) };
+  };
 
-  test('mark every word of a matched expression', () => {
-    const [a1] = search('mot de passe').filter((r) => r.id === 'a1');
-    const marked = a1!.snippet.marks.map(([s, e]) => a1!.snippet.text.slice(s, e));
-    expect(marked).toEqual(['mot', 'de', 'passe']);
-  });
-
-  test('markdownToPlain keeps link texts and drops URLs, images and markup', () => {
-    expect(markdownToPlain('1. Un [lien](https://x.y) **gras**<br/>\n![img](i.png) `code`')).toBe('1. Un lien gras code');
-  });
-});
-
-describe('quality on the shared dev set (bench/queries-dev.jsonl)', () => {
-  const queries = readQueries(`${root}/bench/queries-dev.jsonl`) as Query[];
-  const result = evaluate(queries, (q: string) => ids(q)) as Evaluation;
-
-  test(`top-1 ≥ 95 %, MRR@5 ≥ 0.97, every out-of-domain query rejected (${summary(result)})`, () => {
-    const misses = result.misses.join('\n');
-    expect(queries.length).toBeGreaterThanOrEqual(45);
-    expect(result.top1, misses).toBeGreaterThanOrEqual(0.95);
-    expect(result.mrr, misses).toBeGreaterThanOrEqual(0.97);
-    expect(result.oodRejected, misses).toBe(result.ood);
+  test.each([
+    ['mot de passe', 0],
+    ['relevé de notes', 0],
+    ['fusioner', 1],
+    ['kubernetes', 1],
+  ])('%j loads it %d time(s)', async (q, times) => {
+    const { calls, load } = counting();
+    const lean = new Searcher(index, faq, load);
+    await lean.search(q);
+    await lean.search(q);
+    expect(calls).toHaveLength(times);
   });
 });
 
-describe('every bench query', () => {
-  const queries = ['dev', 'extra', 'holdout', 'holdout2', 'holdout3'].flatMap((set) => readQueries(`${root}/bench/queries-${set}.jsonl`) as Query[]);
+// The quality gates: the shared sets at the thresholds of their issues, and every
+// held-out set of bench/ (see the README, « Qualité de la recherche »).
+const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
+  ['dev', { top1: 0.95, mrr: 0.97, ood: 1 }],
+  ['real-dev', { top1: 0.85, ood: 0.92 }],
+  ['extra', { top1: 0.97, ood: 1 }],
+  ['holdout', { top1: 0.97, ood: 1 }],
+  ['holdout2', { top1: 0.97, ood: 1 }],
+  ['holdout3', { top1: 0.97, ood: 1 }],
+  ['noisy', { top1: 0.85, ood: 0.92 }],
+  ['noisy2', { top1: 0.85, ood: 0.92 }],
+  ['noisy3', { top1: 0.85, ood: 0.85 }],
+];
 
-  test('gets the same answer whether fuzzy.ts is given or loaded on demand', async () => {
-    const lean = new Searcher(index, faq);
-    for (const { q } of queries) expect((await lean.search(q)).results.map((r) => r.id), q).toEqual(ids(q));
+describe.each(sets)('quality on bench/queries-%s.jsonl', (set, min) => {
+  test(`top-1 ≥ ${min.top1 * 100} %, out-of-domain rejected ≥ ${min.ood * 100} %`, async () => {
+    const queries = readQueries(`${root}/bench/queries-${set}.jsonl`) as Query[];
+    const answers = new Map<string, string[]>();
+    for (const { q } of queries) answers.set(q, await ids(q));
+    const result = evaluate(queries, (q: string) => answers.get(q)!) as Evaluation;
+    const misses = `${summary(result)}\n${result.misses.join('\n')}`;
+    expect(result.top1, misses).toBeGreaterThanOrEqual(min.top1);
+    if (min.mrr) expect(result.mrr, misses).toBeGreaterThanOrEqual(min.mrr);
+    expect(result.oodRejected / result.ood, misses).toBeGreaterThanOrEqual(min.ood);
   });
 });

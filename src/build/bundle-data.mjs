@@ -12,6 +12,8 @@ export const FILES = {
   faq: 'faq/microsoft-certification-faq.fr.md',
   glossary: 'faq/glossary.txt',
   stopwords: 'faq/stopwords.txt',
+  offtopic: 'faq/offtopic.txt',
+  words: 'faq/frequent-words.txt',
 };
 
 const read = (path) => readFileSync(join(root, path), 'utf8');
@@ -24,6 +26,20 @@ const read = (path) => readFileSync(join(root, path), 'utf8');
 export const asciiJson = (value) =>
   JSON.stringify(JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
+/**
+ * faq/frequent-words.txt as fuzzy.ts reads it (MCP_FAQ_WORDS): one string per
+ * frequency class, most common first, each " word word … ".
+ */
+export function frequentWords() {
+  const classes = [];
+  for (const line of read(FILES.words).split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [c, ...words] = line.trim().split(/\s+/);
+    classes[Number(c) - 1] = `${classes[Number(c) - 1] ?? ' '}${words.join(' ')} `;
+  }
+  return JSON.stringify(classes);
+}
+
 /** Returns the Bundle of the FAQ in faq/, or throws the parser's FaqError. */
 export async function makeBundleData() {
   const result = await build({
@@ -34,11 +50,10 @@ export async function makeBundleData() {
     target: 'node20',
     write: false,
     logLevel: 'warning',
+    define: { MCP_FAQ_WORDS: frequentWords() },
   });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-  return mod.exports.makeBundle(read(FILES.faq), read(FILES.glossary), read(FILES.stopwords), {
-    faq: FILES.faq,
-    glossary: FILES.glossary,
-  });
+  const data = { glossary: read(FILES.glossary), stopwords: read(FILES.stopwords), offtopic: read(FILES.offtopic) };
+  return mod.exports.makeBundle(read(FILES.faq), data, { faq: FILES.faq, glossary: FILES.glossary });
 }

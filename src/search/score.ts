@@ -1,0 +1,135 @@
+// Stages 5 and 6 of a search (see search.ts): how well each entry answers the query's
+// units, and which entries are answers (the cut-off), or else near misses to offer as
+// guesses.
+
+import { ANSWER, CATEGORY, entryOf, fieldsOf, QUESTION, type SearchIndex } from './indexing.js';
+import type { Unit } from './units.js';
+
+/** How well an entry answers a query. */
+export interface Signals {
+  /** Entry number (index.ids). */
+  entry: number;
+  /**
+   * Relevance in [0, 1]: the weighted share of the query's units the entry has, each
+   * counted by where: 1 in its question, 0.7 in its category, 0.4 in its answer (the
+   * places combined like independent chances). 1 when every unit is in the question.
+   */
+  score: number;
+  /**
+   * The weighted share of the query's units the entry has anywhere, in [0, 1]; notions
+   * of form left out (the cut-off's measure: an answer need not have the query's form).
+   */
+  coverage: number;
+  /** The same share, of the units the entry's question (or category) has. */
+  questionCoverage: number;
+  /**
+   * How many places (question, category, answer) beyond the first have the units,
+   * weighted: of entries of the same score, the one that also talks of the query in
+   * its category or answer ranks first.
+   */
+  depth: number;
+  /** Whether the entry has one of the query's topics (not only an action, a form or the context). */
+  topical: boolean;
+  /** Whether the entry has (nearly) every unit of the query, by weight, form included, typos corrected or not. */
+  complete: boolean;
+}
+
+const STRENGTH: [number, number][] = [
+  [QUESTION, 1],
+  [CATEGORY, 0.7],
+  [ANSWER, 0.4],
+];
+
+const bitCount = (fields: number) => (fields & 1) + ((fields >> 1) & 1) + ((fields >> 2) & 1);
+
+/** How strongly a term found at these places (posting bits) matches. */
+function strength(fields: number): number {
+  let miss = 1;
+  for (const [bit, s] of STRENGTH) if (fields & bit) miss *= 1 - s;
+  return 1 - miss;
+}
+
+/**
+ * The signals of every entry that has at least one of the units. A notion of form
+ * ("impossible", "où") counts only in questions: in an answer it is incidental.
+ */
+export function scoreEntries(units: Unit[], index: SearchIndex): Signals[] {
+  const total = units.reduce((s, u) => s + u.weight, 0);
+  const totalContent = units.reduce((s, u) => s + (u.kind === 'form' ? 0 : u.weight), 0);
+  const byEntry = new Map<number, Signals & { matched: number }>();
+  if (total <= 0) return [];
+  for (const unit of units) {
+    if (unit.kind === 'offtopic') continue; // the FAQ does not answer it: it only weighs
+    const best = new Map<number, { match: number; quality: number; fields: number }>();
+    for (const [term, quality] of unit.alts) {
+      for (const p of index.postings(term)) {
+        const fields = unit.kind === 'form' ? fieldsOf(p) & ~ANSWER : fieldsOf(p);
+        if (!fields) continue;
+        const entry = entryOf(p);
+        const match = quality * strength(fields);
+        const known = best.get(entry);
+        if (!known) best.set(entry, { match, quality, fields });
+        else {
+          if (match > known.match) [known.match, known.quality] = [match, quality];
+          known.fields |= fields;
+        }
+      }
+    }
+    const share = unit.weight / total;
+    const contentShare = unit.kind === 'form' || totalContent <= 0 ? 0 : unit.weight / totalContent;
+    for (const [entry, { match, quality, fields }] of best) {
+      let s = byEntry.get(entry);
+      if (!s) {
+        s = { entry, score: 0, coverage: 0, questionCoverage: 0, depth: 0, topical: false, complete: false, matched: 0 };
+        byEntry.set(entry, s);
+      }
+      s.score += share * match;
+      s.coverage += contentShare * quality;
+      if (fields & (QUESTION | CATEGORY)) s.questionCoverage += contentShare * quality;
+      s.depth += share * (bitCount(fields) - 1);
+      if (unit.kind === 'topic') s.topical = true;
+      s.matched += share;
+    }
+  }
+  return [...byEntry.values()].map(({ matched, ...s }) => ({ ...s, complete: matched >= COMPLETE }));
+}
+
+/** An entry that has this share of the query's weight has (nearly) all of it. */
+const COMPLETE = 0.9;
+/** An answer covers at least this share of the query's weight, and its question this much… */
+const MIN_COVERAGE = 0.5;
+const MIN_QUESTION_COVERAGE = 0.35;
+/** …unless it has every unit of the query. A guess covers this much, in its question too. */
+const MIN_GUESS_COVERAGE = 0.3;
+const MAX_GUESSES = 3;
+
+/**
+ * Whether an entry is an answer: see MIN_COVERAGE. When the query has topics, the
+ * entry must also have one of them, unless it has every unit.
+ */
+export const isAnswer = (s: Signals, hasTopics: boolean): boolean =>
+  s.coverage >= MIN_COVERAGE && (s.complete || ((s.topical || !hasTopics) && s.questionCoverage >= MIN_QUESTION_COVERAGE));
+
+/**
+ * The answers, best first, and when there are none the guesses: entries that came
+ * close (at most MAX_GUESSES). Of equal scores, the deeper entry ranks first (see
+ * Signals.depth), then the one with the shorter question (it is more to the point). A query that names something off-topic gets no
+ * guesses: a near miss on "reschedule my exam" would only mislead.
+ */
+export function cutOff(signals: Signals[], units: Unit[], questionLengths: readonly number[]): { results: Signals[]; guesses: Signals[] } {
+  const ranked = [...signals].sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.depth - a.depth ||
+      questionLengths[a.entry]! - questionLengths[b.entry]! ||
+      b.coverage - a.coverage ||
+      a.entry - b.entry,
+  );
+  const hasTopics = units.some((u) => u.kind === 'topic' && u.weight > 0);
+  const results = ranked.filter((s) => isAnswer(s, hasTopics));
+  if (results.length > 0 || units.some((u) => u.kind === 'offtopic')) return { results, guesses: [] };
+  const guesses = ranked
+    .filter((s) => (s.topical || !hasTopics) && s.coverage >= MIN_GUESS_COVERAGE && s.questionCoverage > 0)
+    .slice(0, MAX_GUESSES);
+  return { results, guesses };
+}

@@ -1,0 +1,176 @@
+// Stage 4 of a search (see search.ts): the corrected words of a query become units,
+// each a thing the user means once: a glossary expression ("mot de passe", "sign in",
+// "mdp") becomes its notion, which matches any equivalent expression in the FAQ; any
+// other word but a stop word becomes its stem. Each unit then gets its weight: what
+// it says about the user's need.
+
+import { conceptTerm, kindOf, type Analyzer, type NotionKind, type Term } from '../glossary.js';
+import { COMPLETION_QUALITY, type QueryWord } from './correct.js';
+import { ANSWER, entryOf, fieldsOf, type SearchIndex } from './indexing.js';
+
+export interface Unit {
+  /** Alternative index terms and how well each stands for what the user typed (1 = exactly). */
+  alts: Map<string, number>;
+  /**
+   * Its notion's kind; a plain word is a topic. weighUnits() settles it: an off-topic
+   * notion the FAQ talks about is a topic, a topic most questions have is context, a
+   * topic next to an off-topic notion is off-topic.
+   */
+  kind: NotionKind;
+  /** The words of the query it stands for… */
+  words: string[];
+  /** …at these positions in the query's words: [from, to). */
+  at: [number, number];
+  /** What it says about the user's need (see weighUnits). */
+  weight: number;
+}
+
+/** A query says at most this many things: the rest of a long message is left out. */
+const MAX_UNITS = 40;
+
+/** Which kind a unit of several notions takes: the one that says most. */
+const KIND_ORDER: NotionKind[] = ['topic', 'generic', 'form', 'context', 'offtopic'];
+
+/** The units of a query's words (their weights are set by weighUnits). */
+export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
+  const terms = words.map((w) => analyzer.term(w.word, w.start, w.end));
+  completeInPhrase(words, terms, analyzer);
+  const units: Unit[] = [];
+  const seen = new Set<string>();
+  const add = (alts: Map<string, number>, kind: NotionKind, from: number, to: number) => {
+    // A unit says something once: "je n'arrive pas" is one failure, not two. Units are
+    // the same when they stand for the same notions (or, without one, the same stems).
+    const keys = [...alts.keys()];
+    const concepts = keys.filter((k) => k.startsWith('~'));
+    const key = (concepts.length ? concepts : keys).sort().join('|');
+    if (seen.has(key)) return;
+    seen.add(key);
+    units.push({ alts, kind, words: words.slice(from, to).map((w) => w.word), at: [from, to], weight: 0 });
+  };
+  for (let i = 0; i < terms.length && units.length < MAX_UNITS; ) {
+    const matches = analyzer.longestAt(terms, i);
+    if (matches.length > 0) {
+      const end = matches[0]!.end;
+      const quality = Math.min(...words.slice(i, end).map((w) => w.quality));
+      const alts = new Map<string, number>();
+      const kinds = new Set<NotionKind>();
+      for (const m of matches) {
+        for (const c of m.concepts) {
+          alts.set(conceptTerm(c), quality);
+          kinds.add(kindOf(analyzer.lexicon, c));
+        }
+      }
+      if (end - i === 1) alts.set(terms[i]!.stem, quality);
+      add(alts, KIND_ORDER.find((k) => kinds.has(k))!, i, end);
+      // The words in the gap of "link … accounts" say things of their own.
+      i = matches.some((m) => m.gapped) ? i + 1 : end;
+      continue;
+    }
+    const t = terms[i]!;
+    const { completions, quality } = words[i]!;
+    if (completions) {
+      const alts = new Map(completions.map((w) => [analyzer.term(w).stem, COMPLETION_QUALITY]));
+      alts.set(t.stem, quality);
+      add(alts, 'topic', i, i + 1);
+    } else if (!t.stop) {
+      add(new Map([[t.stem, quality]]), 'topic', i, i + 1);
+    }
+    i++;
+  }
+  return units;
+}
+
+/**
+ * The unfinished last word of a prefix search becomes the completion that ends a
+ * glossary expression begun before it, if one does ("mot de pa" → "mot de passe").
+ */
+function completeInPhrase(words: QueryWord[], terms: Term[], analyzer: Analyzer): void {
+  const last = words.length - 1;
+  const completions = words[last]?.completions;
+  if (!completions) return;
+  for (const completion of completions) {
+    const tried = [...terms.slice(0, last), analyzer.term(completion, words[last]!.start, words[last]!.end)];
+    for (let i = Math.max(0, last - 4); i < last; i++) {
+      if (analyzer.phrasesAt(tried, i).some((m) => m.end === last + 1)) {
+        terms[last] = tried[last]!;
+        words[last] = { ...words[last]!, word: completion, quality: COMPLETION_QUALITY, completions: undefined };
+        return;
+      }
+    }
+  }
+}
+
+/** What a unit weighs relative to the rarest term of the FAQ, by its kind… */
+const CONTEXT_WEIGHT = 0.2;
+const OFFTOPIC_WEIGHT = 1.25;
+/** …or relative to what its terms weigh. */
+const FORM_FACTOR = 0.5;
+const GENERIC_FACTOR = 0.5;
+/** What a word the FAQ does not use weighs, relative to its rarest term, by frequency class (0: rare). */
+const RARITY = [1, 0.05, 0.1, 0.25, 0.45];
+
+/** BM25 idf: how much a term that `df` of `n` entries contain tells them apart. */
+const idf = (df: number, n: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/**
+ * Sets each unit's weight. A unit that the FAQ's questions (or categories) contain
+ * weighs its idf, counting an entry that has it only in its answer as half an entry.
+ * Any other unit weighs by how rare its words are in general (`classOf`: frequency
+ * class, see fuzzy.ts), so that "stuck" or "page" say little and "kubernetes" a lot
+ * (at most its idf, when answers have it); a number, a word of one or two letters
+ * ("2024", "az" of "AZ-900") or one too long to be a word, next to nothing; a glossary notion, not that little. An off-topic
+ * notion weighs more than any term of the FAQ, unless the FAQ talks about it: then
+ * it is a topic like any other; a topic right next to it is a part of it. A notion of form or a generic one weighs half; the
+ * FAQ's context, little: the notions marked so, and the topics most questions have.
+ */
+export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: string) => number): void {
+  const n = index.ids.length;
+  const rarest = idf(1, n);
+  const seen = units.map((unit) => presence(unit, index));
+  units.forEach((unit, i) => {
+    const { inQuestions, inAnswersOnly } = seen[i]!;
+    if (unit.kind === 'offtopic' && inQuestions + inAnswersOnly > 0) unit.kind = 'topic';
+    // A topic that most questions share ("certification", "profil") is the FAQ's context.
+    if (unit.kind === 'topic' && inQuestions > n / 2) unit.kind = 'context';
+  });
+  // A topic right next to an off-topic notion is a part of it: "Xbox password",
+  // "mot de passe Xbox" are about Xbox, not about the FAQ's password.
+  for (const off of units.filter((u) => u.kind === 'offtopic')) {
+    for (const u of units) if ((u.kind === 'topic' || u.kind === 'generic') && (u.at[1] === off.at[0] || u.at[0] === off.at[1])) u.kind = 'offtopic';
+  }
+  units.forEach((unit, i) => {
+    const { inQuestions, inAnswersOnly } = seen[i]!;
+    const df = inQuestions + inAnswersOnly / 2;
+    const notion = [...unit.alts.keys()].some((t) => t.startsWith('~'));
+    const general = rarest * Math.max(rarity(unit.words, classOf), notion ? NOTION_RARITY : 0);
+    const base = inQuestions > 0 ? idf(df, n) : df > 0 ? Math.min(idf(df, n), general) : general;
+    unit.weight =
+      unit.kind === 'offtopic' ? OFFTOPIC_WEIGHT * rarest
+      : unit.kind === 'context' ? Math.min(base, CONTEXT_WEIGHT * rarest)
+      : unit.kind === 'form' ? FORM_FACTOR * base
+      : unit.kind === 'generic' ? GENERIC_FACTOR * base
+      : base;
+  });
+}
+
+/** How many entries have the unit in their question (or category), and how many in their answer only. */
+function presence(unit: Unit, index: SearchIndex): { inQuestions: number; inAnswersOnly: number } {
+  const where = new Map<number, number>();
+  for (const term of unit.alts.keys()) {
+    for (const p of index.postings(term)) where.set(entryOf(p), (where.get(entryOf(p)) ?? 0) | fieldsOf(p));
+  }
+  let inQuestions = 0;
+  for (const bits of where.values()) if (bits !== ANSWER) inQuestions++;
+  return { inQuestions, inAnswersOnly: where.size - inQuestions };
+}
+
+const RARITY_OF_NUMBERS = 0.02;
+/** Longer "words" are noise (a word is cut out of a URL or a path, not this). */
+const MAX_WORD = 32;
+/** A glossary notion is never as common as a common word: the glossary says it means something here. */
+const NOTION_RARITY = 0.3;
+
+/** How rare the rarest of the words is in general (1: not among the common words). */
+function rarity(words: string[], classOf: (word: string) => number): number {
+  return Math.max(RARITY_OF_NUMBERS, ...words.map((w) => (w.length < 3 || w.length > MAX_WORD || /\d/.test(w) ? RARITY_OF_NUMBERS : RARITY[classOf(w)]!)));
+}

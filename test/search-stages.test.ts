@@ -1,0 +1,307 @@
+// The search pipeline's stages (src/search/*.ts), each alone, on small inputs.
+import { describe, expect, test } from 'vitest';
+import { FaqError } from '../src/errors.js';
+import { parseFaq } from '../src/faq.js';
+import { commonWordStarting, frequencyClass, stem } from '../src/fuzzy.js';
+import { Analyzer, compileLexicon, kindOf } from '../src/glossary.js';
+import { cleanQuery, MAX_QUERY_CHARS } from '../src/search/clean.js';
+import { correctWords, KnownWords, type WordSense } from '../src/search/correct.js';
+import { buildIndex, indexData, PackedIndex } from '../src/search/indexing.js';
+import { cutOff, isAnswer, scoreEntries, type Signals } from '../src/search/score.js';
+import { markdownToPlain, snippet } from '../src/search/snippet.js';
+import { queryUnits, weighUnits } from '../src/search/units.js';
+import { tokenize } from '../src/text.js';
+import { read } from './helpers.js';
+
+// A small lexicon and FAQ, as the data files write them.
+const GLOSSARY = `
+mot de passe | mdp | password
+perdu | lost | oublié
+(générique) modifier | change | changer
+adresse électronique | email | e-mail
+fusionner | merge | link … accounts
+(faible) impossible | can't | unable
+(contexte) examen | exam
+`;
+const STOPWORDS = 'le la les de du des mon ma mes je j ai à a my the to i can t how do and for';
+const OFFTOPIC = 'planifier | schedule | reschedule\nsandbox | bac à sable';
+const lexicon = compileLexicon(GLOSSARY, STOPWORDS, stem, 'g.txt', OFFTOPIC);
+const FAQ = parseFaq(`## Compte
+**Q: J'ai perdu mon mot de passe**<a name="p1"></a>
+**R:** Contactez l'assistance pour retrouver votre mot de passe.
+
+**Q: Comment modifier mon adresse électronique ?**<a name="p2"></a>
+**R:** Ouvrez votre profil et changez l'adresse.
+
+**Q: Comment fusionner deux comptes ?**<a name="p3"></a>
+**R:** Écrivez à l'assistance avec les deux adresses électroniques.
+
+## Examens
+**Q: Où voir le résultat de mon examen ?**<a name="p4"></a>
+**R:** Sur votre tableau de bord.
+`);
+const index = buildIndex(FAQ, lexicon, stem, frequencyClass);
+const analyzer = new Analyzer(lexicon, (w) => index.stem(w) ?? stem(w));
+const sense: WordSense = {
+  isKnown: (w) => index.stem(w) !== undefined,
+  isStop: (w) => analyzer.isStop(w),
+  knownWords: () => new KnownWords(index.words()),
+  frequencyClass,
+  commonWordStarting,
+};
+const words = (q: string, prefix = false) => correctWords(tokenize(q), sense, prefix ? { at: q.length } : undefined);
+const label = (t: string) => (t.startsWith('~') ? `[${lexicon.labels[Number(t.slice(1))]}]` : t);
+/** A query's units, readable: kind, then its notions by label in brackets and its stems. */
+const units = (q: string): string[] => {
+  const us = queryUnits(words(q), analyzer);
+  weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+  return us.map((u) => `${u.kind} ${[...u.alts.keys()].map(label).join('|')}`);
+};
+
+describe('1. clean', () => {
+  test.each([
+    ['mot de passe', 'mot de passe'],
+    ['mot\u0007de\tpasse', 'mot de\tpasse'],
+    ['mot de \u001b[31mpasse\u001b[0m', 'mot de passe'],
+    ['\u001b]0;titre\u0007mdp', 'mdp'],
+  ])('cleanQuery(%j) = %j', (raw, clean) => expect(cleanQuery(raw)).toBe(clean));
+
+  test('a long query is cut at MAX_QUERY_CHARS', () => expect(cleanQuery('a '.repeat(10_000))).toHaveLength(MAX_QUERY_CHARS));
+});
+
+describe('3. correct', () => {
+  const known = new KnownWords(['fusionner', 'passe', 'profil', 'change', 'email', 'mdp', 'perdu', 'certification', 'certificat', 'cert', 'linked'].sort());
+  const isStop = (w: string) => ['de', 'mon', 'if'].includes(w);
+
+  test.each([
+    ['fusioner', 'fusionner'],
+    ['pase', 'passe'],
+    ['profl', 'profil'],
+    ['emial', 'email'],
+    ['certificta', 'certificat'],
+    ['sert', undefined], // four letters: only a missing letter is corrected
+    ['linkedin', undefined], // two edits only from nine letters on
+    ['kubernetes', undefined],
+  ])('nearest(%j) = %j', (word, near) => expect(known.nearest(word)?.word).toBe(near));
+
+  test.each([
+    ['changeemail', ['change', 'email']],
+    ['mdpperdu', ['mdp', 'perdu']],
+    ['motdepasse', undefined], // "mot" is not known here
+    ['passedeprofil', ['passe', 'de', 'profil']],
+    ['certif', undefined], // not "cert" + "if": a part has three letters, or is a stop word inside
+    ['profil', undefined],
+  ])('split(%j) = %j', (word, parts) => expect(known.split(word, isStop)).toEqual(parts));
+
+  test.each([
+    ['cert', ['cert', 'certificat', 'certification']],
+    ['pr', ['profil']],
+    ['zz', []],
+  ])('completions(%j) = %j', (prefix, completions) => expect(known.completions(prefix)).toEqual(completions));
+
+  test.each([
+    ['mot de pase', 'mot de passe(0.85)'],
+    ['changeemail', 'change(0.90) email(0.90)'],
+    ['issued', 'issued'], // a common English word is not a typo
+    ['fusioner', 'fusionner(0.93)'],
+    ['modifier mon e', 'modifier mon e'],
+    ['mdp oubl', 'mdp [oublie](0.90)'], // a last word cut short stands for the known words it starts…
+    ['reschedule my meth', 'reschedule my methods(0.90)'], // …or for the most common word it starts
+    ['mot de pa', 'mot de par(0.90)'],
+    ['the exam was cancel', 'the exam was cancel'], // common words stay
+  ])('correctWords(%j) = %j', (q, out) =>
+    expect(
+      words(q)
+        .map((w) => (w.completions ? `[${w.completions.join('|')}]` : w.word) + (w.quality < 1 ? `(${w.quality.toFixed(2)})` : ''))
+        .join(' '),
+    ).toBe(out),
+  );
+
+  test('prefix search: the unfinished last word stands for the known words it starts', () => {
+    const [, , last] = words('mot de pa', true);
+    expect(last!.completions).toContain('passe');
+    expect(words('mot de pa ', true).at(-1)!.completions).toBeUndefined(); // a space after it: finished
+  });
+});
+
+describe('4. units', () => {
+  test.each([
+    ['mot de passe', ['topic [mot de passe]']],
+    ['mdp perdu', ['topic [mot de passe]|mdp', 'topic [perdu]|perdu']],
+    ['change email', ['generic [modifier]|chang', 'topic [adresse électronique]|email']],
+    ["can't change", ['form [impossible]', 'generic [modifier]|chang']],
+    ['reschedule exam', ['offtopic [planifier]|reschedul', 'context [examen]|exam']],
+    ['link my two accounts', ['topic [fusionner]', 'topic two', 'topic account']], // the gap's words count too
+    ['mdp mdp password', ['topic [mot de passe]|mdp']], // a unit says something once
+  ])('%j → %j', (q, expected) => expect(units(q)).toEqual(expected));
+
+  test('weights: rare in the FAQ > common in general; off-topic the most; context and form light', () => {
+    const us = queryUnits(words('mdp and page and schedule and exam and unable and kubernetes'), analyzer);
+    weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+    const w = Object.fromEntries(us.map((u) => [u.words.join(' '), u.weight])) as Record<string, number>;
+    expect(w.schedule).toBeGreaterThan(w.mdp!);
+    expect(w.kubernetes).toBeGreaterThan(w.page!);
+    expect(w.mdp).toBeGreaterThan(w.exam!);
+    expect(w.mdp).toBeGreaterThan(w.unable!);
+    expect(w.page).toBeLessThan(0.5);
+  });
+
+  test.each([
+    ['sandbox password', ['offtopic', 'offtopic']], // the password is the sandbox's
+    ['password for my sandbox', ['topic', 'offtopic']],
+  ])('a topic right next to an off-topic notion is part of it: %j', (q, kinds) => {
+    const us = queryUnits(words(q), analyzer);
+    weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+    expect(us.map((u) => u.kind)).toEqual(kinds);
+  });
+
+  test('an off-topic notion the FAQ talks about is a topic for it', () => {
+    const faq = parseFaq(
+      ['Comment planifier un examen ?', 'Où est mon profil ?', 'Que faire ?'].map((q, i) => `**Q: ${q}**<a name="x${i}"></a>\n**R:** Ainsi.`).join('\n'),
+    );
+    const own = buildIndex(faq, lexicon, stem, frequencyClass);
+    const us = queryUnits(words('schedule'), analyzer);
+    weighUnits(us, own, frequencyClass);
+    expect(us[0]!.kind).toBe('topic');
+  });
+});
+
+describe('5–6. score and cut-off', () => {
+  const signals = (q: string) => {
+    const us = queryUnits(words(q), analyzer);
+    weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+    return { units: us, signals: scoreEntries(us, index) };
+  };
+  const answers = (q: string) => {
+    const { units: us, signals: s } = signals(q);
+    const { results, guesses } = cutOff(s, us, index.questionLengths);
+    return { results: results.map((r) => index.ids[r.entry]), guesses: guesses.map((r) => index.ids[r.entry]) };
+  };
+
+  test.each([
+    ['mot de passe perdu', ['p1'], []],
+    ['change email', ['p2'], []],
+    ['merge', ['p3'], []],
+    ['mdp', ['p1'], []],
+    ['change', ['p2'], []], // an action alone: the entry that has all of it
+    ['change laptop battery', [], []], // an action whose object the FAQ does not know
+    ['reschedule exam', [], []], // off-topic: no guesses either
+    ['mdp kubernetes helm chart', [], ['p1']], // a guess: close, not sure
+  ])('%j → results %j, guesses %j', (q, results, guesses) => expect(answers(q)).toEqual({ results, guesses }));
+
+  test('score reaches 1 when every unit is in the question, and stays in [0, 1]', () => {
+    const p1 = signals('mot de passe perdu').signals.find((s) => index.ids[s.entry] === 'p1')!;
+    expect(p1.score).toBeCloseTo(1, 10);
+    for (const q of ['mdp', 'email adresse', 'exam', 'change email merge']) {
+      for (const s of signals(q).signals) expect(s.score >= 0 && s.score <= 1 + 1e-9 && s.coverage <= 1 + 1e-9).toBe(true);
+    }
+  });
+
+  const sig = (o: Partial<Signals>): Signals => ({ entry: 0, score: 0.5, coverage: 0.6, questionCoverage: 0.5, depth: 0, topical: true, complete: false, ...o });
+  test.each([
+    [sig({}), true, true],
+    [sig({ coverage: 0.4 }), true, false], // too little of the query
+    [sig({ questionCoverage: 0.2 }), true, false], // only in its answer
+    [sig({ questionCoverage: 0, complete: true }), true, true], // …but all of the query is there
+    [sig({ topical: false }), true, false], // only an action or the context
+    [sig({ topical: false }), false, true], // …the query has no topic either
+  ])('isAnswer(%j, hasTopics %j) = %j', (s, hasTopics, answer) => expect(isAnswer(s, hasTopics)).toBe(answer));
+});
+
+describe('7. snippets', () => {
+  test.each([
+    ['1. Un [lien](https://x.y) **gras**<br/>\n![img](i.png) `code`', '1. Un lien gras code'],
+    ['Tapez `<br/>` pour aller à la ligne.', 'Tapez <br/> pour aller à la ligne.'],
+    ['`` a ` b `` et <b>c</b>', 'a ` b et c'],
+    ['> cité\n- point', 'cité • point'],
+  ])('markdownToPlain(%j) = %j', (md, plain) => expect(markdownToPlain(md)).toBe(plain));
+
+  test('the window with the most matches, its words marked', () => {
+    const text = `${'Autre chose. '.repeat(20)}Pour retrouver votre mot de passe, contactez-nous.`;
+    const terms = new Set<string>();
+    analyzer.indexTerms(analyzer.terms('mot de passe'), (t) => terms.add(t));
+    const s = snippet(text, terms, analyzer);
+    expect(s.text.startsWith('… Pour retrouver')).toBe(true);
+    expect(s.marks.map(([a, b]) => s.text.slice(a, b))).toEqual(['mot', 'de', 'passe']);
+  });
+});
+
+describe('the lexicon', () => {
+  test('kinds from the marks, off-topic from its own list', () => {
+    const kinds = ['mot de passe', 'modifier', 'impossible', 'examen', 'planifier'].map((l) => kindOf(lexicon, lexicon.labels.indexOf(l)));
+    expect(kinds).toEqual(['topic', 'generic', 'form', 'context', 'offtopic']);
+  });
+
+  test.each([
+    ['# x\nmot | | autre\n', '', /^g\.txt:2: expression vide/],
+    ['mot', 'a | … b', /^offtopic\.txt:1: expression vide/],
+  ])('an empty expression is an error that names the line', (glossary, offtopic, message) => {
+    expect(() => compileLexicon(glossary, '', stem, 'g.txt', offtopic)).toThrow(FaqError);
+    expect(() => compileLexicon(glossary, '', stem, 'g.txt', offtopic)).toThrow(message);
+  });
+
+  test('the same expression in two lines belongs to both notions', () => {
+    const lex = compileLexicon('a | b\nb | c\n', '', stem);
+    expect(lex.concepts[lex.phrases.indexOf('b')]).toBe('0,1');
+  });
+
+  test.each([
+    ['link my accounts', 0, 3],
+    ['link my work and school accounts', 0, 6], // stop words do not count in the gap
+    ['link one two three accounts', 0, -1], // three words: too far
+    ['accounts link', 0, -1],
+  ])('gap: %j at %d ends at %d', (text, at, end) => {
+    const terms = analyzer.terms(text);
+    const merge = analyzer.phrasesAt(terms, at).find((m) => m.gapped);
+    expect(merge?.end ?? -1).toBe(end);
+  });
+
+  test('no expression is both in the glossary and off-topic', () => {
+    const real = compileLexicon(read('faq/glossary.txt'), read('faq/stopwords.txt'), stem, 'glossary.txt', read('faq/offtopic.txt'));
+    const both = real.concepts.filter((c) => {
+      const kinds = new Set(c.split(',').map((n) => kindOf(real, Number(n)) === 'offtopic'));
+      return kinds.size > 1;
+    });
+    expect(both.map((c) => real.labels[Number(c.split(',')[0])])).toEqual([]);
+  });
+});
+
+describe('the index', () => {
+  test('postings: entry and fields', () => {
+    const entries = (term: string) => index.postings(term).map((p) => `${index.ids[p >> 3]}:${p & 7}`);
+    const terms: string[] = [];
+    analyzer.indexTerms(analyzer.terms('mot de passe'), (t) => terms.push(t));
+    const notion = terms.find((t) => t.startsWith('~'))!;
+    expect(entries(notion)).toEqual(['p1:5']); // question + answer
+    expect(entries(stem('examens'))).toEqual(['p4:3']); // question + category
+    expect(entries('absent')).toEqual([]);
+  });
+
+  test('packed as the build embeds it, it answers as built', () => {
+    const packed = new PackedIndex(JSON.stringify(indexData(index)));
+    expect(packed.ids).toEqual(index.ids);
+    expect(packed.questionLengths).toEqual(index.questionLengths);
+    expect(packed.words()).toEqual(index.words());
+    for (const word of [...index.words(), 'absent', '']) {
+      expect(packed.stem(word)).toBe(index.stem(word));
+      expect(packed.frequencyClass(word)).toBe(index.frequencyClass(word));
+    }
+    for (const term of [...index.table.keys(), 'absent', '~999']) expect(packed.postings(term)).toEqual(index.postings(term));
+  });
+});
+
+describe('general word frequencies (fuzzy.ts)', () => {
+  test.each([
+    ['the', 1],
+    ['password', 2],
+    ['registering', 1], // as "register"
+    ['kubernetes', 0],
+    ['fusioner', 0],
+  ])('frequencyClass(%j) = %d', (word, c) => expect(frequencyClass(word)).toBe(c));
+
+  test.each([
+    ['meth', 'methods'],
+    ['fo', 'for'],
+    ['qxz', undefined],
+  ])('commonWordStarting(%j) = %j', (prefix, word) => expect(commonWordStarting(prefix)).toBe(word));
+});
