@@ -25,8 +25,8 @@ export interface FinderChoice {
   id: string;
   /** `id  question`. */
   name: string;
-  /** The category, and the snippet of the answer when it was searched. */
-  description: string;
+  /** The category, and the snippet of the answer when it was searched (made for the chosen line only). */
+  describe: () => string;
 }
 
 /** The choices for what the user has typed: every question when nothing, else the hits, best first. */
@@ -35,7 +35,7 @@ export async function choicesFor(core: Core, term: string): Promise<FinderChoice
   const choice = (e: FaqEntry, hit?: Hit): FinderChoice => ({
     id: e.id,
     name: `${e.id.padEnd(width)}  ${e.question}`,
-    description: hit?.snippet.text ? `${e.category} · ${hit.snippet.text}` : e.category,
+    describe: () => (hit?.snippet.text ? `${e.category} · ${hit.snippet.text}` : e.category),
   });
   if (!term.trim()) return core.faq.entries.map((e) => choice(e));
   const { hits } = await core.search(term, { limit: core.faq.entries.length, prefix: true });
@@ -104,7 +104,7 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
   });
   const header = `${t.prompt('?')} ${t.question('Votre question :')} ${term}`;
   const empty = choices && list.length === 0 && term.trim() ? 'Aucune question ne correspond : essayez d’autres mots.' : '';
-  const description = list[active]?.description;
+  const description = list[active]?.describe();
   const keys = t.dim(cut('↑↓ choisir • ⏎ lire la réponse • Échap quitter'));
   return [header, [empty || page, ' ', description ? t.dim(cut(description)) : '', keys].filter(Boolean).join('\n')];
 });

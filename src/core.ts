@@ -129,8 +129,18 @@ export class Core {
     return this.searcher;
   }
 
+  private byId?: Map<string, FaqEntry>;
+
+  /** A result with its entry; its snippet is made when read (the finder reads few). */
   private hit(result: Search.SearchResult): Hit {
-    return { entry: findEntry(this.faq, result.id)!, score: result.score, snippet: result.snippet };
+    this.byId ??= new Map(this.faq.entries.map((e) => [e.id, e]));
+    return {
+      entry: this.byId.get(result.id)!,
+      score: result.score,
+      get snippet() {
+        return result.snippet;
+      },
+    };
   }
 }
 

@@ -18,10 +18,9 @@ export interface TextOptions {
 export function formatList(faq: Faq, options: TextOptions): string {
   const t = options.theme;
   const column = idColumn(faq.entries.map((e) => e.id));
-  const blocks = faq.categories.map((category) => {
-    const lines = faq.entries.filter((e) => e.category === category).map((e) => item(t.id(column.pad(e.id)), e.question, 2, column.width, options));
-    return [indented(t.category(category), 0, options), ...lines].join('\n');
-  });
+  const byCategory = new Map<string, string[]>(faq.categories.map((c) => [c, []]));
+  for (const e of faq.entries) byCategory.get(e.category)?.push(item(t.id(column.pad(e.id)), e.question, 2, column.width, options));
+  const blocks = faq.categories.map((category) => [indented(t.category(category), 0, options), ...byCategory.get(category)!].join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -2,6 +2,7 @@
 // src/build/build.mjs), or another file of the same format given by --faq or
 // MCP_FAQ_FILE, parsed at run time. Files are only ever read.
 
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { FaqError } from './errors.js';
 import { parseFaq, type Faq } from './faq.js';
@@ -75,27 +76,21 @@ function fileKind(stat: Stats): string {
 
 /** Strict UTF-8 decoding: an invalid byte is an error that names its line. */
 export function decodeUtf8(bytes: Uint8Array, source: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    let line = 1;
-    let start = 0;
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          decoder.decode(bytes.subarray(start, i));
-        } catch {
-          break;
-        }
-        line++;
-        start = i + 1;
-      }
+  // isUtf8 and toString are native (simdutf): a 6 MB file in a few milliseconds,
+  // where a fatal TextDecoder takes tens.
+  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (!isUtf8(bytes.subarray(start, i))) break;
+      line++;
+      start = i + 1;
     }
-    throw new FaqError(
-      'input',
-      `${source}:${line}: le fichier n’est pas encodé en UTF-8.`,
-      'Convertissez-le, par exemple : iconv -f latin1 -t utf-8 fichier.md > fichier-utf8.md',
-    );
   }
+  throw new FaqError(
+    'input',
+    `${source}:${line}: le fichier n’est pas encodé en UTF-8.`,
+    'Convertissez-le, par exemple : iconv -f latin1 -t utf-8 fichier.md > fichier-utf8.md',
+  );
 }
