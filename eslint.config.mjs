@@ -3,6 +3,7 @@
 // (npm run format:check), so the rules that would fight it are off.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,7 +12,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'src/build/*.mjs', 'src/build/stubs/*.js', 'bench/*.mjs', 'test/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'src/build/*.mjs', 'src/build/stubs/*.js', 'bench/*.mjs', 'test/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -20,9 +24,15 @@ export default tseslint.config(
     },
   },
   {
-    // Plain JavaScript (build scripts, benches, stubs): no type-aware rules.
+    // Plain JavaScript (build scripts, benches, stubs): Node's globals, no type-aware rules.
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+  {
+    // CommonJS files (the bin, a build stub): require is their module system.
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );

@@ -14,7 +14,11 @@ export function readQueries(path) {
 
 /** search(q) → ids, best first. */
 export function evaluate(queries, search) {
-  let n = 0, top1 = 0, mrr = 0, ood = 0, oodOk = 0;
+  let n = 0,
+    top1 = 0,
+    mrr = 0,
+    ood = 0,
+    oodOk = 0;
   const misses = [];
   for (const { q, expect } of queries) {
     const ids = search(q).slice(0, 5);

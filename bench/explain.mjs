@@ -49,11 +49,22 @@ const words = s.correctWords(
   },
   prefix ? { at: text.length } : undefined,
 );
-console.log('words:', words.map((w) => (w.quality < 1 ? `${w.word}(${w.quality.toFixed(2)})` : w.word) + (w.completions ? `[${w.completions.length} completions]` : '')).join(' '));
+console.log(
+  'words:',
+  words
+    .map(
+      (w) =>
+        (w.quality < 1 ? `${w.word}(${w.quality.toFixed(2)})` : w.word) + (w.completions ? `[${w.completions.length} completions]` : ''),
+    )
+    .join(' '),
+);
 const units = s.queryUnits(words, analyzer);
 s.weighUnits(units, index, classOf);
 const label = (t) => (t.startsWith('~') ? `[${index.lexicon.labels[Number(t.slice(1))]}]` : t);
-for (const u of units) console.log(`  ${u.kind.padEnd(8)} ${u.weight.toFixed(2).padStart(5)}  ${u.words.join(' ')} → ${[...u.alts.keys()].slice(0, 6).map(label).join(' | ')}`);
+for (const u of units)
+  console.log(
+    `  ${u.kind.padEnd(8)} ${u.weight.toFixed(2).padStart(5)}  ${u.words.join(' ')} → ${[...u.alts.keys()].slice(0, 6).map(label).join(' | ')}`,
+  );
 const signals = s.scoreEntries(units, index);
 const { results, guesses } = s.cutOff(signals, units, index.questionLengths);
 const ok = new Set(results.map((r) => r.entry));

@@ -14,14 +14,21 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/mcp-faq.js');
 const pairs = Math.max(9, Number(process.argv[2] ?? 15));
-const nodes = [process.execPath, ...[22, 24].map((v) => join(root, `.ci/nodes/node_modules/node${v}/bin/node`))].filter((n) => existsSync(n));
+const nodes = [process.execPath, ...[22, 24].map((v) => join(root, `.ci/nodes/node_modules/node${v}/bin/node`))].filter((n) =>
+  existsSync(n),
+);
 const cache = mkdtempSync(join(tmpdir(), 'mcp-faq-bench-'));
 const env = { ...process.env, XDG_CACHE_HOME: cache };
 delete env.NODE_EXTRA_CA_CERTS;
 const GOAL = 2;
 
 const lines = [
-  { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } },
+  {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+  },
   { jsonrpc: '2.0', method: 'notifications/initialized' },
   { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'search_faq', arguments: { query: 'comment fusionner deux profils ?' } } },
 ].map((m) => `${JSON.stringify(m)}\n`);

@@ -22,7 +22,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/mcp-faq.js');
 const RUNS = Number(process.env.RUNS ?? 5);
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const GOALS = { search: 0.5, list: 0.3, show: 0.3, rss: 200, keystroke: 50 };
 
 // --- A deterministic generator of FAQ-like French text.
@@ -51,19 +54,24 @@ const CONTEXTS = words(`depuis l’application mobile | sur le portail | après 
   depuis l’étranger | pour un autre utilisateur | après la date limite | en cas de perte | sur plusieurs appareils |
   pour mon entreprise | avec un compte professionnel | après une fusion de comptes | pendant une maintenance |
   avant la fin de la période d’essai | depuis un navigateur ancien | en tant qu’administrateur`);
-const OPENINGS = words(`Comment puis-je | Est-il possible de | Que faire pour | Pourquoi ne puis-je pas | Où puis-je | Combien de temps faut-il pour`);
+const OPENINGS = words(
+  `Comment puis-je | Est-il possible de | Que faire pour | Pourquoi ne puis-je pas | Où puis-je | Combien de temps faut-il pour`,
+);
 const STEPS = words(`Connectez-vous à votre espace personnel | Ouvrez le menu Paramètres | Sélectionnez l’onglet Sécurité |
   Cliquez sur le bouton Modifier | Vérifiez les informations affichées | Enregistrez vos changements |
   Attendez le courriel de confirmation | Suivez le lien reçu par message | Renseignez le formulaire en ligne |
   Joignez une pièce justificative | Patientez quelques minutes puis actualisez la page | Choisissez le format PDF`);
-const SENTENCES = words(`Cette opération peut prendre jusqu’à 48 heures ouvrables | Le service client vous répondra dans les meilleurs délais |
+const SENTENCES =
+  words(`Cette opération peut prendre jusqu’à 48 heures ouvrables | Le service client vous répondra dans les meilleurs délais |
   Les modifications sont visibles après votre prochaine connexion | Conservez une copie du document pour vos archives |
   Cette option n’est disponible que pour les comptes vérifiés | Un message de confirmation vous est envoyé à chaque étape |
   Les données supprimées ne peuvent pas être restaurées | Vérifiez que votre navigateur accepte les cookies |
   Les administrateurs peuvent gérer les accès de leur équipe | La procédure est identique sur ordinateur et sur mobile |
   En cas de difficulté, consultez notre centre d’aide | Les frais éventuels sont indiqués avant la validation |
   Votre demande est traitée par ordre d’arrivée | Le délai de traitement dépend de la période de l’année`);
-const SYLLABLES = words('ar | bel | cor | dan | el | fa | gor | hel | is | jan | kor | lum | mar | nel | or | pal | quin | ros | sel | tar | ul | ver | xan | yl | zor');
+const SYLLABLES = words(
+  'ar | bel | cor | dan | el | fa | gor | hel | is | jan | kor | lum | mar | nel | or | pal | quin | ros | sel | tar | ul | ver | xan | yl | zor',
+);
 
 function faqText(n, seed = 42) {
   const rnd = random(seed);
@@ -76,11 +84,17 @@ function faqText(n, seed = 42) {
   };
   const products = Array.from({ length: Math.max(50, Math.round(n / 4)) }, name);
   const perCategory = 25;
-  const categories = Array.from({ length: Math.ceil(n / perCategory) }, (_, c) => `${pick(OBJECTS).replace(/^(mon|ma|mes) /, '')} ${products[c % products.length]} ${c + 1}`);
+  const categories = Array.from(
+    { length: Math.ceil(n / perCategory) },
+    (_, c) => `${pick(OBJECTS).replace(/^(mon|ma|mes) /, '')} ${products[c % products.length]} ${c + 1}`,
+  );
   const entries = Array.from({ length: n }, (_, i) => {
     const product = pick(products);
     const question = `${pick(OPENINGS)} ${pick(VERBS)} ${pick(OBJECTS)} ${product} ${pick(CONTEXTS)} ?`.replace(/ de ([aeéiou])/g, ' d’$1');
-    const steps = Array.from({ length: 2 + Math.floor(rnd() * 3) }, (_, k) => `${k + 1}. ${pick(STEPS)}${rnd() < 0.3 ? ` de **${product}**` : ''}`);
+    const steps = Array.from(
+      { length: 2 + Math.floor(rnd() * 3) },
+      (_, k) => `${k + 1}. ${pick(STEPS)}${rnd() < 0.3 ? ` de **${product}**` : ''}`,
+    );
     const answer = [
       `Pour ${pick(VERBS)} ${pick(OBJECTS)} ${product}, suivez les étapes ci-dessous :`,
       '',
@@ -98,9 +112,23 @@ function faqText(n, seed = 42) {
   const body = categories.flatMap((c, k) => [
     `## ${c}`,
     '',
-    ...entries.filter((e) => e.category === k).flatMap((e) => [`**Q: ${e.question}**<a name="${e.id}"></a>`, '', `**R:** ${e.answer}`, '', '<br/>', '']),
+    ...entries
+      .filter((e) => e.category === k)
+      .flatMap((e) => [`**Q: ${e.question}**<a name="${e.id}"></a>`, '', `**R:** ${e.answer}`, '', '<br/>', '']),
   ]);
-  return ['---', `title: FAQ générée (${n} entrées)`, 'ms.date: 01/02/2025', '---', '', '# FAQ générée', '', '## Sommaire', '', ...toc, ...body].join('\n');
+  return [
+    '---',
+    `title: FAQ générée (${n} entrées)`,
+    'ms.date: 01/02/2025',
+    '---',
+    '',
+    '# FAQ générée',
+    '',
+    '## Sommaire',
+    '',
+    ...toc,
+    ...body,
+  ].join('\n');
 }
 
 // --- Measures.
@@ -116,7 +144,11 @@ function measure(args) {
   for (let i = 0; i < RUNS; i++) {
     const t = process.hrtime.bigint();
     const r = existsSync('/usr/bin/time')
-      ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
+      ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], {
+          env,
+          encoding: 'utf8',
+          stdio: ['ignore', 'ignore', 'pipe'],
+        })
       : spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     walls.push(Number(process.hrtime.bigint() - t) / 1e9);
     if (r.status !== 0) throw new Error(`mcp-faq ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
@@ -128,7 +160,14 @@ function measure(args) {
 
 /** parseFaq from src/faq.ts (bundled in memory), searcherFor from the built dist/search.js. */
 async function engine() {
-  const out = await build({ entryPoints: [join(root, 'src/faq.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+  const out = await build({
+    entryPoints: [join(root, 'src/faq.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
   return { parseFaq: mod.exports.parseFaq, searcherFor: createRequire(import.meta.url)(join(root, 'dist/search.js')).searcherFor };

@@ -13,11 +13,21 @@ const here = new URL('.', import.meta.url).pathname;
 
 async function searchIds(q) {
   let out = '';
-  await run({ argv: ['search', '--json', q], env: { NO_COLOR: '1' }, stdout: { write: (s) => (out += s) }, stderr: { write() {} }, stdinIsTTY: () => false });
+  await run({
+    argv: ['search', '--json', q],
+    env: { NO_COLOR: '1' },
+    stdout: { write: (s) => (out += s) },
+    stderr: { write() {} },
+    stdinIsTTY: () => false,
+  });
   return JSON.parse(out).map((r) => r.id);
 }
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(here).filter((f) => /^queries-.*\.jsonl$/.test(f)).map((f) => join(here, f));
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(here)
+      .filter((f) => /^queries-.*\.jsonl$/.test(f))
+      .map((f) => join(here, f));
 for (const file of files) {
   const queries = readQueries(file);
   const answers = new Map();

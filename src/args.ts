@@ -25,7 +25,11 @@ export async function parseArgs(argv: string[]): Promise<Parsed> {
     invocation = {
       command: action.name() as CommandName,
       args: action.args,
-      options: { ...(options.json ? { json: true } : {}), ...(options.raw ? { raw: true } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) },
+      options: {
+        ...(options.json ? { json: true } : {}),
+        ...(options.raw ? { raw: true } : {}),
+        ...(options.limit !== undefined ? { limit: options.limit } : {}),
+      },
       globals: {
         ...(globals.faq !== undefined ? { faq: globals.faq } : {}),
         ...(globals.color === false ? { color: false as const } : typeof globals.color === 'string' ? { color: globals.color } : {}),
@@ -83,7 +87,10 @@ function buildProgram(): { program: Command; printed: () => string } {
     .addHelpText('after', PROGRAM.help);
   for (const spec of GLOBAL_OPTIONS) program.addOption(option(spec));
   for (const spec of COMMANDS) {
-    const command = program.command(spec.name, { hidden: spec.hidden === true }).description(spec.description).action(() => {});
+    const command = program
+      .command(spec.name, { hidden: spec.hidden === true })
+      .description(spec.description)
+      .action(() => {});
     if (spec.argument) {
       const argument = new Argument(spec.argument.syntax, spec.argument.description);
       command.addArgument(spec.argument.choices ? argument.choices(spec.argument.choices) : argument);
@@ -118,7 +125,11 @@ const TITLES: Record<string, string> = {
   'Global Options:': 'Options générales :',
 };
 
-const MISSING: Record<string, string> = { id: 'un identifiant (ou des mots à chercher)', requête: 'la recherche', shell: 'le shell (bash, zsh ou fish)' };
+const MISSING: Record<string, string> = {
+  id: 'un identifiant (ou des mots à chercher)',
+  requête: 'la recherche',
+  shell: 'le shell (bash, zsh ou fish)',
+};
 
 /** Commander's messages are English; ours are French. The codes are commander's API. */
 export function translateCommanderError(error: CommanderError): string {
@@ -152,4 +163,3 @@ export function translateCommanderError(error: CommanderError): string {
       return oneLine(error.message.replace(/^error: /, ''), 300);
   }
 }
-

@@ -91,7 +91,10 @@ class Cli {
   /** The interactive finder; Enter shows the chosen answer. */
   private async browse(): Promise<Result> {
     if (!this.io.stdinIsTTY() || !this.io.stdout.isTTY) {
-      throw usageError('le mode interactif a besoin d’un terminal.', 'Sans terminal : mcp-faq list, mcp-faq search <mots>, mcp-faq show <id>');
+      throw usageError(
+        'le mode interactif a besoin d’un terminal.',
+        'Sans terminal : mcp-faq list, mcp-faq search <mots>, mcp-faq show <id>',
+      );
     }
     const { runFinder } = await import('./browse.js');
     const result = await runFinder(this.open(), { color: this.color(this.io.stdout) });
@@ -151,7 +154,8 @@ class Cli {
     try {
       try {
         let text = output.stdout;
-        const pager = output.pageable && this.io.page ? pagerCommand(this.invocation?.globals.pager !== false, env, stdout.isTTY) : undefined;
+        const pager =
+          output.pageable && this.io.page ? pagerCommand(this.invocation?.globals.pager !== false, env, stdout.isTTY) : undefined;
         let failure: string | undefined;
         if (pager && needsPager(text, stdout.rows)) {
           failure = await this.io.page!(pager, text, env);
@@ -159,14 +163,22 @@ class Cli {
         }
         stdout.write(text);
         if (failure !== undefined) {
-          stderr.write(message(`le pager ${quoteInput(pager!)} a échoué (${failure}) : la sortie est affichée directement.`, 'Sans pager : --no-pager, ou PAGER=cat'));
+          stderr.write(
+            message(
+              `le pager ${quoteInput(pager!)} a échoué (${failure}) : la sortie est affichée directement.`,
+              'Sans pager : --no-pager, ou PAGER=cat',
+            ),
+          );
         }
       } finally {
         stderr.write(output.stderr);
       }
       return output.code;
     } catch (error) {
-      const report = FaqError.is(error) && error.kind === 'io' ? { stderr: message(error.message, error.hint), code: error.exitCode } : presentError(error);
+      const report =
+        FaqError.is(error) && error.kind === 'io'
+          ? { stderr: message(error.message, error.hint), code: error.exitCode }
+          : presentError(error);
       try {
         stderr.write(report.stderr);
       } catch {
@@ -193,4 +205,3 @@ export function capArgs(argv: string[], max: number): string[] {
     return keep;
   });
 }
-

@@ -90,7 +90,12 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '-n, --limit <n>', description: 'nombre de résultats au plus (5 par défaut)', parse: 'limit' },
       json('[{ "id", "category", "question", "score" }], le meilleur d’abord'),
     ],
-    help: examples('mcp-faq search "mot de passe"', 'mcp-faq search telecharger certificat', 'mcp-faq search merge profiles --limit 3', 'mcp-faq search --json mdp'),
+    help: examples(
+      'mcp-faq search "mot de passe"',
+      'mcp-faq search telecharger certificat',
+      'mcp-faq search merge profiles --limit 3',
+      'mcp-faq search --json mdp',
+    ),
   },
   {
     name: 'browse',
@@ -114,7 +119,10 @@ export const COMMANDS: CommandSpec[] = [
     argument: { syntax: '<shell>', description: 'bash, zsh ou fish', choices: SHELLS },
     completes: 'shells',
     options: [],
-    help: examples('source <(mcp-faq completion bash)                      # dans ~/.bashrc', 'mcp-faq completion fish > ~/.config/fish/completions/mcp-faq.fish'),
+    help: examples(
+      'source <(mcp-faq completion bash)                      # dans ~/.bashrc',
+      'mcp-faq completion fish > ~/.config/fish/completions/mcp-faq.fish',
+    ),
   },
   {
     name: 'help',
@@ -145,7 +153,9 @@ export interface Invocation {
 /** Whether the command line names a command (`--help` and `--version` count as one). */
 export function hasCommand(argv: string[]): boolean {
   const valued = GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => o.flags.split(' ')[0]);
-  return argv.some((arg, i) => ['-h', '--help', '-V', '--version'].includes(arg) || (!arg.startsWith('-') && !valued.includes(argv[i - 1])));
+  return argv.some(
+    (arg, i) => ['-h', '--help', '-V', '--version'].includes(arg) || (!arg.startsWith('-') && !valued.includes(argv[i - 1])),
+  );
 }
 
 /**
@@ -191,7 +201,11 @@ export function readArgs(argv: string[]): Invocation | undefined {
     },
     globals: {
       ...(typeof value('--faq') === 'string' ? { faq: value('--faq') as string } : {}),
-      ...(value('--no-color') ? { color: false as const } : typeof value('--color') === 'string' ? { color: value('--color') as ColorMode } : {}),
+      ...(value('--no-color')
+        ? { color: false as const }
+        : typeof value('--color') === 'string'
+          ? { color: value('--color') as ColorMode }
+          : {}),
       ...(value('--no-pager') ? { pager: false as const } : {}),
     },
   };

@@ -6,14 +6,14 @@
 
 import { SHELLS, type CommandSpec as TableCommand, type OptionSpec as TableOption, type Shell } from './commands.js';
 
-export interface OptionSpec {
+interface OptionSpec {
   names: string[];
   description: string;
   /** Values it takes, when known (--color); [] for a free value (--faq); undefined: a flag. */
   values?: string[];
 }
 
-export interface CommandSpec {
+interface CommandSpec {
   name: string;
   description: string;
   options: OptionSpec[];
@@ -40,10 +40,19 @@ export function specOf(globals: TableOption[], commands: TableCommand[], ids: Co
     ...(o.flags.includes('<') ? { values: [...(o.choices ?? [])] } : {}),
   });
   return {
-    options: [...globals.map(option), { names: ['-h', '--help'], description: 'afficher l’aide' }, { names: ['-V', '--version'], description: 'afficher la version' }],
+    options: [
+      ...globals.map(option),
+      { names: ['-h', '--help'], description: 'afficher l’aide' },
+      { names: ['-V', '--version'], description: 'afficher la version' },
+    ],
     commands: commands
       .filter((c) => !c.hidden)
-      .map((c) => ({ name: c.name, description: c.description, options: c.options.map(option), ...(c.completes ? { args: c.completes } : {}) })),
+      .map((c) => ({
+        name: c.name,
+        description: c.description,
+        options: c.options.map(option),
+        ...(c.completes ? { args: c.completes } : {}),
+      })),
     ids,
   };
 }
@@ -57,7 +66,8 @@ export function joinEquals(words: string[], index: number): { words: string[]; i
   let at = index;
   words.forEach((word, i) => {
     const last = out.length - 1;
-    const joining = (word === '=' && out[last]?.startsWith('--') && !out[last]!.includes('=')) || (words[i - 1] === '=' && out[last]?.endsWith('='));
+    const joining =
+      (word === '=' && out[last]?.startsWith('--') && !out[last].includes('=')) || (words[i - 1] === '=' && out[last]?.endsWith('='));
     if (joining) out[last] += word;
     else out.push(word);
     if (i === index) at = out.length - 1;
@@ -81,17 +91,27 @@ export function complete(spec: CompletionSpec, words: string[], index: number): 
   const current = words[index] ?? '';
   const before = words.slice(0, index);
   const previous = before[before.length - 1];
-  const valued = (name: string) => [...spec.options, ...spec.commands.flatMap((c) => c.options)].find((o) => o.names.includes(name) && o.values);
+  const valued = (name: string) =>
+    [...spec.options, ...spec.commands.flatMap((c) => c.options)].find((o) => o.names.includes(name) && o.values);
   // The command: the first word that is neither an option nor an option's value.
   const command = spec.commands.find((c) => before.some((w, i) => w === c.name && !(before[i - 1] && valued(before[i - 1]!))));
   const options = [...spec.options, ...(command?.options ?? [])];
 
   const takingValue = previous?.startsWith('-') ? options.find((o) => o.names.includes(previous) && o.values) : undefined;
-  if (takingValue) return matching(takingValue.values!.map((value) => ({ value })), current);
+  if (takingValue)
+    return matching(
+      takingValue.values!.map((value) => ({ value })),
+      current,
+    );
   const equals = /^(--[\w-]+)=/.exec(current);
   if (equals) {
     const option = options.find((o) => o.names.includes(equals[1]!) && o.values);
-    return option ? matching(option.values!.map((value) => ({ value: `${equals[1]}=${value}` })), current) : [];
+    return option
+      ? matching(
+          option.values!.map((value) => ({ value: `${equals[1]}=${value}` })),
+          current,
+        )
+      : [];
   }
   if (current.startsWith('-')) {
     return matching(
@@ -99,7 +119,11 @@ export function complete(spec: CompletionSpec, words: string[], index: number): 
       current,
     );
   }
-  if (!command) return matching(spec.commands.map((c) => ({ value: c.name, description: c.description })), current);
+  if (!command)
+    return matching(
+      spec.commands.map((c) => ({ value: c.name, description: c.description })),
+      current,
+    );
   switch (command.args) {
     case 'ids':
       return matching(
@@ -108,9 +132,15 @@ export function complete(spec: CompletionSpec, words: string[], index: number): 
         true,
       );
     case 'shells':
-      return matching(SHELLS.map((value) => ({ value })), current);
+      return matching(
+        SHELLS.map((value) => ({ value })),
+        current,
+      );
     case 'commands':
-      return matching(spec.commands.map((c) => ({ value: c.name, description: c.description })), current);
+      return matching(
+        spec.commands.map((c) => ({ value: c.name, description: c.description })),
+        current,
+      );
     default:
       return [];
   }

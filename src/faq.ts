@@ -44,7 +44,7 @@
 import { FaqError } from './errors.js';
 import { editDistance, stripControls } from './text.js';
 
-export interface FaqMeta {
+interface FaqMeta {
   title: string;
   /** `ms.date` (or `date`) of the front matter, as YYYY-MM-DD when it is a date. */
   date?: string;
@@ -134,7 +134,8 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
       const question = dropStrayBracket((q[1] ?? q[2] ?? '').replace(/\*\*$/, '').trim());
       const id = FIRST_ANCHOR.exec(line)?.[1]!.trim() ?? '';
       if (!id) problems.push({ line: lineNo, message: 'question sans ancre <a name="…"></a> : impossible de lui donner un identifiant' });
-      else if (!isValidId(id)) problems.push({ line: lineNo, message: `identifiant invalide « ${id} » (lettres, chiffres, « - », « _ » ou « . »)` });
+      else if (!isValidId(id))
+        problems.push({ line: lineNo, message: `identifiant invalide « ${id} » (lettres, chiffres, « - », « _ » ou « . »)` });
       else {
         const key = id.toLowerCase();
         const seen = firstLine.get(key);
@@ -162,10 +163,14 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   closeEntry();
 
   if (entries.length === 0) {
-    problems.push({ line: 1, message: 'aucune question trouvée (une entrée commence par une ligne « **Q: question** <a name="id"></a> »)' });
+    problems.push({
+      line: 1,
+      message: 'aucune question trouvée (une entrée commence par une ligne « **Q: question** <a name="id"></a> »)',
+    });
   }
   for (const link of tocLinks) {
-    if (!firstLine.has(link.id)) problems.push({ line: link.line, message: `le sommaire renvoie à « #${link.id} », qui n’est l’ancre d’aucune question` });
+    if (!firstLine.has(link.id))
+      problems.push({ line: link.line, message: `le sommaire renvoie à « #${link.id} », qui n’est l’ancre d’aucune question` });
   }
   if (problems.length > 0) throw parseError(source, problems);
 
@@ -260,7 +265,7 @@ function cleanAnswer(text: string, from: number, to: number): string {
   if (SPACING_LINE.test(head)) [head, rest] = ['', skipSpacing(rest)];
   // Then the spacing at the end: white space and line breaks (<br/>).
   let end = to;
-  for (let more = true; more; ) {
+  for (let more = true; more;) {
     while (end > rest && /\s/.test(text[end - 1]!)) end--;
     const open = text.lastIndexOf('<', end - 1);
     more = open >= rest && TRAILING_BREAK.test(text.slice(open, end));
@@ -281,11 +286,6 @@ function parseError(source: string, problems: Problem[]): FaqError {
     `${source} n’est pas une FAQ valide :\n  ${shown.join('\n  ')}`,
     'Le format attendu est décrit dans le README (section « Autres fichiers FAQ »).',
   );
-}
-
-/** Entries by their exact id. */
-export function entriesById(faq: Faq): Map<string, FaqEntry> {
-  return new Map(faq.entries.map((e) => [e.id, e]));
 }
 
 /** An id as people type it, compared: case, width and spaces ignored ("Ａ９ " is "a9"). */
@@ -315,13 +315,17 @@ export interface Link {
 }
 
 // [text](url "title"): not an image (![alt](src)); the text may hold inline markup.
-const MARKDOWN_LINK = /(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g;
+const MARKDOWN_LINK = /(?<!!)\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g;
 
 /** The links of an answer's markdown, in order, each once. */
 export function answerLinks(markdown: string): Link[] {
   const links: Link[] = [];
   for (const m of markdown.matchAll(MARKDOWN_LINK)) {
-    const text = m[1]!.replace(/\*\*|__|[*`]/g, '').replace(/\s+/g, ' ').trim() || m[2]!;
+    const text =
+      m[1]!
+        .replace(/\*\*|__|[*`]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim() || m[2]!;
     const url = m[2]!;
     if (!links.some((l) => l.text === text && l.url === url)) links.push({ text, url });
   }
@@ -331,9 +335,7 @@ export function answerLinks(markdown: string): Link[] {
 /** The ids nearest to an unknown one ("a10" → a1), closest first, at most three. */
 export function nearestIds(faq: Faq, id: string): string[] {
   const key = idKey(id);
-  const scored = faq.entries
-    .map((e) => ({ id: e.id, d: editDistance(key, e.id.toLowerCase(), 2) }))
-    .filter((s) => s.d <= 2);
+  const scored = faq.entries.map((e) => ({ id: e.id, d: editDistance(key, e.id.toLowerCase(), 2) })).filter((s) => s.d <= 2);
   const best = Math.min(...scored.map((s) => s.d));
   const sameLetter = (s: { id: string }) => (s.id[0]?.toLowerCase() === key[0] ? 0 : 1);
   return scored

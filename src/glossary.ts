@@ -105,7 +105,13 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
   const seen = new Map<string, number>();
   const addLine = (line: string, lineNo: number, file: string, kind: NotionKind) => {
     const expressions = line.split('|').map((e) => e.trim());
-    const phrases = expressions.map((e) => e.split(GAP).map((part) => tokenize(part).map((t) => t.word).join(' ')));
+    const phrases = expressions.map((e) =>
+      e.split(GAP).map((part) =>
+        tokenize(part)
+          .map((t) => t.word)
+          .join(' '),
+      ),
+    );
     if (phrases.some((parts) => parts.some((p) => !p))) {
       throw new FaqError('input', `${file}:${lineNo}: expression vide dans « ${line.trim()} »`);
     }
@@ -211,7 +217,10 @@ export class Analyzer {
       const words = this.lexicon.phrases[p]!.split(' ');
       // An expression is looked up by its first word that is not a stop word
       // ("se connecter" by "connecter"), or by its first word when all are.
-      const from = Math.max(0, words.findIndex((w) => !this.stop.has(w) && w !== GAP));
+      const from = Math.max(
+        0,
+        words.findIndex((w) => !this.stop.has(w) && w !== GAP),
+      );
       const stems = words.map((w) => (this.stop.has(w) || w === GAP ? w : this.stem(w)));
       const concepts = this.lexicon.concepts[p]!.split(',').map(Number);
       phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)) };

@@ -91,7 +91,11 @@ export class FdStream implements OutStream {
           waited += 10;
           continue;
         }
-        throw new FaqError('io', `écriture sur ${this.name} impossible : ${describe(code)}.`, 'Rien n’a été perdu en silence : relancez la commande vers une autre sortie.');
+        throw new FaqError(
+          'io',
+          `écriture sur ${this.name} impossible : ${describe(code)}.`,
+          'Rien n’a été perdu en silence : relancez la commande vers une autre sortie.',
+        );
       }
     }
   }
@@ -118,7 +122,7 @@ let devNull: number | undefined;
 const STREAMS = [() => process.stdin, () => process.stdout, () => process.stderr] as const;
 
 /** Whether stdin (0), stdout (1) or stderr (2) is a terminal; a pipe, a file or /dev/null is known without node:tty. */
-export function isTerminal(fd: 0 | 1 | 2): boolean {
+function isTerminal(fd: 0 | 1 | 2): boolean {
   let stat;
   try {
     stat = fstatSync(fd);
@@ -176,7 +180,7 @@ export function readChunks(fd: number, onChunk: (text: string) => void, onEnd: (
   const decoder = new TextDecoder();
   const next = (): void =>
     read(fd, buffer, 0, buffer.length, null, (error, bytes) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'EAGAIN') {
+      if (error && error.code === 'EAGAIN') {
         setTimeout(next, 10);
       } else if (error || bytes === 0) {
         const rest = decoder.decode();

@@ -25,6 +25,8 @@ import { Script } from 'node:vm';
 
 type Exports = Record<string, unknown>;
 const CHUNK = /^\.\/([\w-]+)\.js$/;
+/** Node's require, which the chunks get for everything that is not a chunk (node:fs…). */
+const nodeRequire: NodeJS.Require = require;
 
 // Replaced by the build with a hash of dist/'s chunks: a cache belongs to one build.
 declare const MCP_FAQ_BUILD: string;
@@ -55,9 +57,9 @@ export class ChunkLoader {
     const module = { exports: {} as Exports };
     const chunk: Chunk = { exports: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
     this.loaded.set(name, chunk);
-    const load = (id: string) => {
+    const load = (id: string): unknown => {
       const inner = CHUNK.exec(id);
-      return inner ? this.load(inner[1]!) : require(id);
+      return inner ? this.load(inner[1]!) : nodeRequire(id);
     };
     (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, load, module, filename, this.dir);
     chunk.exports = module.exports;
@@ -104,7 +106,9 @@ function readCache(file: string): Buffer | undefined {
     return undefined; // none yet: compile as usual, save after the run
   }
   const half = bytes.length / 2;
-  return Number.isInteger(half) && half > 0 && bytes.compare(bytes, half, bytes.length, 0, half) === 0 ? bytes.subarray(0, half) : undefined;
+  return Number.isInteger(half) && half > 0 && bytes.compare(bytes, half, bytes.length, 0, half) === 0
+    ? bytes.subarray(0, half)
+    : undefined;
 }
 
 /** mkdir -p, a level at a time (Node's recursive mkdirSync never returns on some paths, such as under /proc). */

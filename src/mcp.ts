@@ -24,7 +24,7 @@ import { oneLine } from './text.js';
 const ENTRY_URI = 'faq://entries/';
 
 /** The server for a FAQ, with its tools and resources (tests connect it to their own transport). */
-export function createServer(core: Core, version: string): McpServer {
+function createServer(core: Core, version: string): McpServer {
   const { faq } = core;
   const server = new McpServer({ name: 'mcp-faq', version }, { instructions: describeFaq(core) });
   const readOnly = { readOnlyHint: true, openWorldHint: false, idempotentHint: true, destructiveHint: false };
@@ -116,7 +116,13 @@ export function createServer(core: Core, version: string): McpServer {
     'faq-entry',
     new ResourceTemplate(`${ENTRY_URI}{id}`, {
       list: () => ({
-        resources: faq.entries.map((e) => ({ uri: entryUri(e), name: e.id, title: e.question, description: e.category, mimeType: 'text/markdown' })),
+        resources: faq.entries.map((e) => ({
+          uri: entryUri(e),
+          name: e.id,
+          title: e.question,
+          description: e.category,
+          mimeType: 'text/markdown',
+        })),
       }),
       complete: { id: (value) => faq.entries.map((e) => e.id).filter((id) => id.toLowerCase().startsWith(value.toLowerCase())) },
     }),
@@ -135,7 +141,10 @@ export function createServer(core: Core, version: string): McpServer {
 export async function serve(core: Core, version: string): Promise<void> {
   const server = createServer(core, version);
   const stdout = new FdStream(1, 'la sortie standard');
-  const transport = new LineTransport((onChunk, onEnd) => readChunks(0, onChunk, onEnd), (line) => stdout.write(line));
+  const transport = new LineTransport(
+    (onChunk, onEnd) => readChunks(0, onChunk, onEnd),
+    (line) => stdout.write(line),
+  );
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
   });
@@ -148,7 +157,7 @@ export async function serve(core: Core, version: string): Promise<void> {
  * error (-32700), one that is not a JSON-RPC message an invalid request (-32600);
  * the server goes on. The end of stdin closes it.
  */
-export class LineTransport implements Transport {
+class LineTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
@@ -161,7 +170,7 @@ export class LineTransport implements Transport {
     private readonly write: (line: string) => void,
   ) {}
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
     this.read(
       (chunk) => this.receive(chunk),
       (error) => {
@@ -169,16 +178,20 @@ export class LineTransport implements Transport {
         void this.close();
       },
     );
+    return Promise.resolve();
   }
 
-  async send(message: JSONRPCMessage): Promise<void> {
+  send(message: JSONRPCMessage): Promise<void> {
     if (this.open) this.write(`${JSON.stringify(message)}\n`);
+    return Promise.resolve();
   }
 
-  async close(): Promise<void> {
-    if (!this.open) return;
-    this.open = false;
-    this.onclose?.();
+  close(): Promise<void> {
+    if (this.open) {
+      this.open = false;
+      this.onclose?.();
+    }
+    return Promise.resolve();
   }
 
   private receive(chunk: string): void {
@@ -202,7 +215,10 @@ export class LineTransport implements Transport {
     const message = JSONRPCMessageSchema.safeParse(value);
     if (message.success) this.onmessage?.(message.data);
     else {
-      const id = typeof value === 'object' && value !== null && 'id' in value && (typeof value.id === 'string' || typeof value.id === 'number') ? value.id : null;
+      const id =
+        typeof value === 'object' && value !== null && 'id' in value && (typeof value.id === 'string' || typeof value.id === 'number')
+          ? value.id
+          : null;
       void this.send(rpcError(id, -32600, 'Invalid Request: not a JSON-RPC 2.0 message.'));
     }
   }
@@ -226,7 +242,9 @@ const hitJson = ({ entry: { id, category, question }, score, snippet }: Hit) => 
 
 function searchText(query: string, hits: Hit[]): string {
   if (hits.length === 0) return `La FAQ ne répond pas à « ${oneLine(query, 200)} » (aucun résultat).`;
-  const lines = hits.map((h, i) => `${i + 1}. ${h.entry.id} — ${h.entry.question} (${h.entry.category} ; score ${h.score})\n   ${h.snippet.text}`);
+  const lines = hits.map(
+    (h, i) => `${i + 1}. ${h.entry.id} — ${h.entry.question} (${h.entry.category} ; score ${h.score})\n   ${h.snippet.text}`,
+  );
   return `${lines.join('\n')}\n\nLire une réponse : get_faq_entry { "id": "${hits[0]!.entry.id}" }`;
 }
 

@@ -10,8 +10,7 @@ import { formatCandidates, formatHits, formatList } from './format.js';
 import { oneLine, quoteInput } from './text.js';
 import { loadTheme } from './theme.js';
 
-export const FORMATS = ['text', 'json', 'raw'] as const;
-export type Format = (typeof FORMATS)[number];
+type Format = 'text' | 'json' | 'raw';
 
 /** What a command returns. */
 export type Result =
@@ -35,7 +34,7 @@ export interface View {
   proseWidth: number;
 }
 
-export interface StreamView {
+interface StreamView {
   /** A terminal: lists and results are wrapped to its width, next steps are suggested. */
   tty: boolean;
   color: boolean;

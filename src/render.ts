@@ -54,9 +54,8 @@ export function renderEntries(entries: FaqEntry[], documents: Documents, options
   return entries.map((e) => renderEntry(e, documents[e.id] ?? '', options)).join(`\n${rule}\n\n`);
 }
 
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
-// eslint-disable-next-line no-control-regex
+
 const OSC8 = /\u001b\]8;;[^\u0007]*\u0007/g;
 
 /** Lays a document out: wraps its logical lines to the width, strips what the terminal should not get. */

@@ -49,11 +49,12 @@ function readText(path: string): string {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new FaqError('input', `${name} est un dossier, pas un fichier FAQ.`, hint);
-    if (!stat.isFile()) throw new FaqError('input', `${name} n’est pas un fichier ordinaire (${fileKind(stat)}) : une FAQ se lit dans un fichier.`, hint);
+    if (!stat.isFile())
+      throw new FaqError('input', `${name} n’est pas un fichier ordinaire (${fileKind(stat)}) : une FAQ se lit dans un fichier.`, hint);
     if (stat.size > MAX_FILE_BYTES) throw tooBig();
     const bytes = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
     let length = 0;
-    for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0; ) length += n;
+    for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0;) length += n;
     if (length > MAX_FILE_BYTES) throw tooBig();
     return decodeUtf8(bytes.subarray(0, length), oneLine(path, 200));
   } catch (error) {

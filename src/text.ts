@@ -9,9 +9,9 @@
 // remaining C0 control except tab and newline, DEL and the C1 controls. Whatever
 // comes from the user or from a FAQ file goes through this before it can reach a
 // terminal; printable text outside a well-formed sequence always stays.
-// eslint-disable-next-line no-control-regex
+
 const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0000-\u001f\u007f-\u009f]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-// eslint-disable-next-line no-control-regex
+
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
@@ -45,20 +45,34 @@ export function frenchSpacing(text: string): string {
 
 // Combining marks, as NFKD leaves them. (A \p{M} class would say it more briefly, but
 // Unicode property classes cost milliseconds to compile at start-up.)
-const MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const MARK_RANGES = [
+  0x300, 0x36f, 0x483, 0x489, 0x591, 0x5bd, 0x64b, 0x65f, 0x1ab0, 0x1aff, 0x1dc0, 0x1dff, 0x20d0, 0x20ff, 0xfe20, 0xfe2f,
+];
+
+const isMark = (code: number): boolean => {
+  for (let i = 0; i < MARK_RANGES.length; i += 2) if (code >= MARK_RANGES[i]! && code <= MARK_RANGES[i + 1]!) return true;
+  return false;
+};
+
+/** The text without its combining marks. */
+function stripMarks(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!isMark(text.charCodeAt(i))) out += text[i];
+  return out;
+}
 
 const folded = new Map<string, string>();
 
 /** Lower case, no diacritics, ligatures spelled out: "Relevé" → "releve", "Œuvre" → "oeuvre". */
 export function fold(word: string): string {
   const lower = word.toLowerCase();
-  // eslint-disable-next-line no-control-regex
+
   if (/^[\u0000-\u007f]*$/.test(lower)) return lower;
   // Words with accents are folded once each (a FAQ repeats its words many times).
   let f = folded.get(lower);
   if (f === undefined) {
     if (folded.size >= 20_000) folded.clear();
-    f = lower.replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFKD').replace(MARKS, '');
+    f = stripMarks(lower.replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFKD'));
     folded.set(lower, f);
   }
   return f;
@@ -102,7 +116,7 @@ function isWordUnit(c: number): boolean {
 /** Calls `each` with every word of a text, folded, and its offsets. */
 export function scanWords(text: string, each: (word: string, start: number, end: number) => void): void {
   const n = text.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let c = text.charCodeAt(i);
     if (!isWordUnit(c)) {
       i++;

@@ -32,7 +32,7 @@ export interface Theme {
   selected: Style;
 }
 
-export type Style = (text: string) => string;
+type Style = (text: string) => string;
 
 const same: Style = (text) => text;
 

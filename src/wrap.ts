@@ -10,13 +10,13 @@
 // every output on a terminal. Code point ranges do the same job here for nothing.
 
 // An SGR style (ESC [ … m) or an OSC 8 link (ESC ] 8 ; params ; url, then BEL or ESC \).
-// eslint-disable-next-line no-control-regex
+
 const ESCAPE = /\u001b\[[0-9;]*m|\u001b\]8;[^;\u0007\u001b]*;([^\u0007\u001b]*)(?:\u0007|\u001b\\)/y;
 const RESET = '\u001b[0m';
 const link = (url: string) => `\u001b]8;;${url}\u0007`;
 
 /** Columns a code point takes: 0 for combining marks and zero-width ones, 2 for wide ones, else 1. */
-export function codePointWidth(code: number): number {
+function codePointWidth(code: number): number {
   if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
   if (
     (code >= 0x300 && code <= 0x36f) || // combining diacritical marks

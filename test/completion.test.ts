@@ -54,12 +54,23 @@ describe('complete', () => {
   });
 
   test('the CLI completes from its real commands, options and FAQ', async () => {
-    const lines = async (...words: string[]) => (await runCli(['__complete', String(words.length - 1), '--', ...words])).stdout.split('\n').filter(Boolean);
-    expect(await lines('')).toEqual(expect.arrayContaining(['list\tlister les questions, par catégorie', 'browse\tchercher et lire de façon interactive (ce que fait mcp-faq seul sur un terminal)']));
+    const lines = async (...words: string[]) =>
+      (await runCli(['__complete', String(words.length - 1), '--', ...words])).stdout.split('\n').filter(Boolean);
+    expect(await lines('')).toEqual(
+      expect.arrayContaining([
+        'list\tlister les questions, par catégorie',
+        'browse\tchercher et lire de façon interactive (ce que fait mcp-faq seul sur un terminal)',
+      ]),
+    );
     expect((await lines('')).some((l) => l.startsWith('__'))).toBe(false);
     expect(await lines('show', 'a9')).toEqual([`a9\t${faq.entries[8]!.question}`]);
-    expect((await lines('search', '--')).map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['--limit', '--json', '--faq', '--help']));
-    expect(await lines('--faq', fixturePath('english.md'), 'show', 'p')).toEqual(['p1\tHow do I reset my password?', 'p2\tHow do I delete my account?']);
+    expect((await lines('search', '--')).map((l) => l.split('\t')[0])).toEqual(
+      expect.arrayContaining(['--limit', '--json', '--faq', '--help']),
+    );
+    expect(await lines('--faq', fixturePath('english.md'), 'show', 'p')).toEqual([
+      'p1\tHow do I reset my password?',
+      'p2\tHow do I delete my account?',
+    ]);
   });
 });
 
@@ -67,7 +78,10 @@ describe('the scripts, in real shells', () => {
   // The built binary on PATH as `mcp-faq`; the shells read no start-up file, and their
   // HOME is the test's own (test/sandbox.ts).
   const dir = tempDir('path');
-  writeFileSync(join(dir, 'mcp-faq'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/mcp-faq.js'))} "$@"\n`);
+  writeFileSync(
+    join(dir, 'mcp-faq'),
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/mcp-faq.js'))} "$@"\n`,
+  );
   chmodSync(join(dir, 'mcp-faq'), 0o755);
   const env = cleanEnv({ PATH: `${dir}:${PATH}` });
   afterEach(closeTerminals);
@@ -88,7 +102,11 @@ describe('the scripts, in real shells', () => {
 
   test('fish: `mcp-faq sh` and `mcp-faq show a`, with descriptions', () => {
     const fish = requireCommand('fish');
-    const r = spawnSync(fish, ['--no-config', '-c', 'mcp-faq completion fish | source; complete -C "mcp-faq sh"; complete -C "mcp-faq show a9"'], { encoding: 'utf8', env });
+    const r = spawnSync(
+      fish,
+      ['--no-config', '-c', 'mcp-faq completion fish | source; complete -C "mcp-faq sh"; complete -C "mcp-faq show a9"'],
+      { encoding: 'utf8', env },
+    );
     expect(r.stdout).toBe(`show\tafficher la réponse à une ou plusieurs questions\na9\t${faq.entries[8]!.question}\n`);
   });
 
@@ -96,7 +114,9 @@ describe('the scripts, in real shells', () => {
     const zsh = requireCommand('zsh');
     const session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
     // (PATH again: Debian's /etc/zsh/zshenv, read even by zsh -f, sets its own.)
-    session.type(`export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`);
+    session.type(
+      `export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`,
+    );
     session.press('Enter');
     await session.waitFor(/^\$ ?$/m);
     session.type('mcp-faq sh');

@@ -54,7 +54,11 @@ describe('answerLinks', () => {
 describe('resolve: what `show <args>` means', () => {
   const resolve = async (...args: string[]) => {
     const r = await core.resolve(args);
-    return r.kind === 'entries' ? `entries ${r.entries.map((e) => e.id).join(' ')}` : r.kind === 'unknown-id' ? `unknown ${r.id} → ${r.nearest.join(' ')}` : `${r.kind} [${r.ids.join(' ')}]`;
+    return r.kind === 'entries'
+      ? `entries ${r.entries.map((e) => e.id).join(' ')}`
+      : r.kind === 'unknown-id'
+        ? `unknown ${r.id} → ${r.nearest.join(' ')}`
+        : `${r.kind} [${r.ids.join(' ')}]`;
   };
   test.each([
     [['a9'], 'entries a9'],

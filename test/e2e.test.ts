@@ -131,13 +131,34 @@ describe('dist/: chunks and code caches', () => {
   test.each([
     [['list'], ['cli']],
     [['show', 'a6', '--json'], ['cli']],
-    [['search', 'mot de passe'], ['cli', 'search']],
-    [['search', 'fusioner'], ['cli', 'search', 'fuzzy']],
-    [['show', 'a6'], ['cli', 'render']],
-    [['show', 'relevé'], ['cli', 'search', 'render']],
-    [['--faq', join(root, FAQ_FILE), 'show', 'a6'], ['cli', 'render', 'compose']],
-    [['search', '--limit', '2', 'mdp'], ['cli', 'search']],
-    [['search', '--limit=2', 'mdp'], ['cli', 'args', 'search']],
+    [
+      ['search', 'mot de passe'],
+      ['cli', 'search'],
+    ],
+    [
+      ['search', 'fusioner'],
+      ['cli', 'search', 'fuzzy'],
+    ],
+    [
+      ['show', 'a6'],
+      ['cli', 'render'],
+    ],
+    [
+      ['show', 'relevé'],
+      ['cli', 'search', 'render'],
+    ],
+    [
+      ['--faq', join(root, FAQ_FILE), 'show', 'a6'],
+      ['cli', 'render', 'compose'],
+    ],
+    [
+      ['search', '--limit', '2', 'mdp'],
+      ['cli', 'search'],
+    ],
+    [
+      ['search', '--limit=2', 'mdp'],
+      ['cli', 'args', 'search'],
+    ],
     [['--help'], ['cli', 'args']],
   ])('%j loads only %j; the second run reads their code cache', (argv, expected) => {
     const first = chunksOf(argv);
@@ -160,7 +181,10 @@ describe('dist/: chunks and code caches', () => {
     chunksOf(['list']);
     const [folder] = readdirSync(join(cache, '.cache/mcp-faq'));
     const file = join(cache, '.cache/mcp-faq', folder!, 'cli.cache');
-    writeFileSync(file, readFileSync(file).map((byte, i) => (i > 64 ? byte ^ 0x5a : byte)));
+    writeFileSync(
+      file,
+      readFileSync(file).map((byte, i) => (i > 64 ? byte ^ 0x5a : byte)),
+    );
     const damaged = chunksOf(['list']);
     expect(damaged).toMatchObject({ code: 0, chunks: [{ name: 'cli', cached: false }] });
     expect(chunksOf(['list']).chunks).toEqual([{ name: 'cli', cached: true }]);

@@ -26,7 +26,11 @@ function faqFile(name: string, edit: (markdown: string) => string): string {
 /** A shell command line, `mcp` standing for the binary; the code is mcp-faq's own. */
 function sh(line: string, env: Record<string, string> = {}) {
   const script = `mcp() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }\n${line}\nexit "\${PIPESTATUS[0]}"`;
-  const r = spawnSync(requireCommand('bash'), ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', timeout: 10_000, env: cleanEnv(env) });
+  const r = spawnSync(requireCommand('bash'), ['--norc', '--noprofile', '-c', script], {
+    encoding: 'utf8',
+    timeout: 10_000,
+    env: cleanEnv(env),
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
@@ -187,7 +191,7 @@ describe('in a real terminal', () => {
     await session.waitFor(/Votre question/);
     session.type('mot de pase');
     await session.waitFor(/a7 +J’ai perdu/);
-    // eslint-disable-next-line no-control-regex
+
     expect(session.styledScreen().replace(/\u001b\[(?:0|39|49)?m/g, '')).not.toMatch(ESCAPE);
     session.press('Escape');
   });
@@ -239,17 +243,29 @@ describe('11. completion with --faq=FILE and --color=', () => {
   });
 
   test('fish: --faq=FILE chooses the ids', () => {
-    const r = spawnSync(requireCommand('fish'), ['--no-config', '-c', `mcp-faq completion fish | source; complete -C "mcp-faq --faq=${english} show p"; complete -C "mcp-faq --color="`], {
-      encoding: 'utf8',
-      env,
-    });
-    expect(r.stdout).toBe('p1\tHow do I reset my password?\np2\tHow do I delete my account?\n--color=auto\n--color=always\n--color=never\n');
+    const r = spawnSync(
+      requireCommand('fish'),
+      [
+        '--no-config',
+        '-c',
+        `mcp-faq completion fish | source; complete -C "mcp-faq --faq=${english} show p"; complete -C "mcp-faq --color="`,
+      ],
+      {
+        encoding: 'utf8',
+        env,
+      },
+    );
+    expect(r.stdout).toBe(
+      'p1\tHow do I reset my password?\np2\tHow do I delete my account?\n--color=auto\n--color=always\n--color=never\n',
+    );
   });
 
   test('zsh: show A<TAB> offers the ids (they ignore case); --faq=FILE chooses them', async () => {
     const zsh = requireCommand('zsh');
     const session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
-    session.type(`export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`);
+    session.type(
+      `export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`,
+    );
     session.press('Enter');
     await session.waitFor(/^\$ ?$/m);
     session.type('mcp-faq show A');
@@ -267,7 +283,10 @@ describe('11. completion with --faq=FILE and --color=', () => {
 describe('12. HTML in answers', () => {
   test('<details><summary>S</summary>caché: two lines, not "Scaché"', () => {
     const file = join(dir, 'details.md');
-    writeFileSync(file, '## S\n**Q: Une question ?**<a name="x1"></a>\n\n**R:** Avant.\n\n<details><summary>Résumé</summary>caché</details>\n');
+    writeFileSync(
+      file,
+      '## S\n**Q: Une question ?**<a name="x1"></a>\n\n**R:** Avant.\n\n<details><summary>Résumé</summary>caché</details>\n',
+    );
     const r = runBin(['--faq', file, 'show', 'x1']);
     expect(r.stdout).toMatch(/Résumé\n+caché/);
     expect(readFileSync(file, 'utf8')).toContain('<details>'); // the file is only read

@@ -26,7 +26,10 @@ describe('the bundled FAQ', () => {
     ['a4', `Comment puis-je fusionner deux profils de Certification Microsoft${NBSP}?`],
     ['a5', `Comment puis-je me connecter à mon profil de Certification Microsoft${NBSP}?`],
     ['a6', `Comment puis-je modifier l’adresse électronique associée à mon Profil de Certification Microsoft${THIN}?`],
-    ['a7', 'J’ai perdu les informations d’identification de mon profil de Certification Microsoft (nom d’utilisateur/adresse électronique/mot de passe). Que dois-je faire ?'],
+    [
+      'a7',
+      'J’ai perdu les informations d’identification de mon profil de Certification Microsoft (nom d’utilisateur/adresse électronique/mot de passe). Que dois-je faire ?',
+    ],
     ['a8', `Comment puis-je modifier mon nom sur mon profil de Certification Microsoft${NBSP}?`],
     ['a9', 'Comment puis-je accéder à mon relevé de note de Certification Microsoft?'],
     ['b1', `Comment puis-je trouver et télécharger mes certificats${NBSP}?`],

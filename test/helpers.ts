@@ -18,11 +18,9 @@ export const fixturePath = (name: string) => fileURLToPath(new URL(`fixtures/${n
 
 export const FAQ_FILE = 'faq/microsoft-certification-faq.fr.md';
 export const faq = parseFaq(read(FAQ_FILE), FAQ_FILE);
-export { fuzzy };
-export const lexicon = compileLexicon(read('faq/glossary.txt'), read('faq/stopwords.txt'), fuzzy.stem);
+const lexicon = compileLexicon(read('faq/glossary.txt'), read('faq/stopwords.txt'), fuzzy.stem);
 export const index = buildIndex(faq, lexicon, fuzzy.stem);
 
-// eslint-disable-next-line no-control-regex
 export const ESCAPE = /\u001b/;
 
 export interface Run {
@@ -63,10 +61,7 @@ const BIN = fileURLToPath(new URL('../bin/mcp-faq.js', import.meta.url));
  * tests, in the tests' minimal environment (test/sandbox.ts) plus `env`: no color
  * variable, no NODE_OPTIONS, a HOME and a TMPDIR of its own.
  */
-export function runBin(
-  argv: string[],
-  options: SpawnSyncOptions & { env?: Record<string, string>; bin?: string } = {},
-): Run {
+export function runBin(argv: string[], options: SpawnSyncOptions & { env?: Record<string, string>; bin?: string } = {}): Run {
   const env = cleanEnv(options.env);
   const r = spawnSync(process.execPath, [options.bin ?? BIN, ...argv], { encoding: 'utf8', timeout: 10_000, ...options, env });
   return { code: r.status ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };

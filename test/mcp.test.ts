@@ -54,7 +54,9 @@ describe('the server, through the SDK client', () => {
   test('search_faq: "comment fusionner deux profils ?" finds a4, as structured content and text', async () => {
     const r = await call('search_faq', { query: 'comment fusionner deux profils ?' });
     expect(r.isError).toBeFalsy();
-    const results = (r.structuredContent as { results: { id: string; category: string; question: string; score: number; snippet: string }[] }).results;
+    const results = (
+      r.structuredContent as { results: { id: string; category: string; question: string; score: number; snippet: string }[] }
+    ).results;
     expect(results[0]).toMatchObject({ id: 'a4', category: faq.entries[3]!.category, question: faq.entries[3]!.question });
     expect(results[0]!.snippet).toContain('fusionner deux profils');
     expect(results[0]!.score).toBeGreaterThan(0);
@@ -165,7 +167,9 @@ describe('raw stdio', () => {
     const r = await raw(['this is not json', '{"jsonrpc":"2.0","id":7,"method":42}', initialize]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const messages = r.stdout.map((l) => JSON.parse(l) as { id: unknown; error?: { code: number }; result?: { serverInfo: { name: string } } });
+    const messages = r.stdout.map(
+      (l) => JSON.parse(l) as { id: unknown; error?: { code: number }; result?: { serverInfo: { name: string } } },
+    );
     expect(messages[0]).toMatchObject({ id: null, error: { code: -32700 } });
     expect(messages[1]).toMatchObject({ id: 7, error: { code: -32600 } });
     expect(messages[2]).toMatchObject({ id: 1, result: { serverInfo: { name: 'mcp-faq' } } });

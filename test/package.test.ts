@@ -10,7 +10,12 @@ import { cleanEnv, PATH, tempDir } from './sandbox.js';
 // npm (on the Node running the tests, first on PATH) with an empty HOME and cache of
 // its own: no ~/.npmrc, no network.
 const work = tempDir('pack');
-const npmEnv = cleanEnv({ npm_config_cache: join(work, 'cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' });
+const npmEnv = cleanEnv({
+  npm_config_cache: join(work, 'cache'),
+  npm_config_update_notifier: 'false',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+});
 const npm = (args: string[], cwd = root) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000, env: npmEnv });
 
 describe('the package', () => {
@@ -23,13 +28,25 @@ describe('the package', () => {
   test('npm pack: only what runs (bin/, dist/), the README and the license', () => {
     expect(pack.status).toBe(0);
     for (const f of files) expect(f).toMatch(/^(bin\/|dist\/|package\.json$|README\.md$|LICENSE$)/);
-    expect(files).toEqual(expect.arrayContaining(['bin/mcp-faq.js', 'dist/main.js', 'dist/cli.js', 'dist/search.js', 'dist/render.js', 'dist/THIRD-PARTY-LICENSES.txt', 'LICENSE', 'README.md']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bin/mcp-faq.js',
+        'dist/main.js',
+        'dist/cli.js',
+        'dist/search.js',
+        'dist/render.js',
+        'dist/THIRD-PARTY-LICENSES.txt',
+        'LICENSE',
+        'README.md',
+      ]),
+    );
     expect(files.some((f) => /^(src|test|scripts|bench|faq)\/|tsconfig|vitest/.test(f))).toBe(false);
   });
 
   test('package.json is complete for publishing', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
-    for (const field of ['description', 'keywords', 'license', 'repository', 'files', 'engines', 'bin']) expect(pkg[field], field).toBeTruthy();
+    for (const field of ['description', 'keywords', 'license', 'repository', 'files', 'engines', 'bin'])
+      expect(pkg[field], field).toBeTruthy();
     expect(pkg.engines).toEqual({ node: '>=20' });
     expect(pkg.bin).toEqual({ 'mcp-faq': 'bin/mcp-faq.js' });
     expect(pkg.dependencies).toBeUndefined(); // everything it runs is bundled in dist/
@@ -43,7 +60,11 @@ describe('the package', () => {
     expect(install.status, install.stderr).toBe(0);
     expect(install.stderr).toBe(''); // no warning: the package has no install script (it builds on prepack, not prepare)
     const run = (...args: string[]) =>
-      spawnSync(join(prefix, 'bin/mcp-faq'), args, { cwd: tempDir('elsewhere'), encoding: 'utf8', env: cleanEnv({ PATH: `${join(prefix, 'bin')}:${PATH}` }) });
+      spawnSync(join(prefix, 'bin/mcp-faq'), args, {
+        cwd: tempDir('elsewhere'),
+        encoding: 'utf8',
+        env: cleanEnv({ PATH: `${join(prefix, 'bin')}:${PATH}` }),
+      });
     expect(run('--version').stdout).toBe(`${version}\n`);
     const search = run('search', 'mot de passe');
     expect(search.status).toBe(0);
@@ -56,7 +77,8 @@ describe('the package', () => {
 describe('the build', () => {
   test('dist/ is the same wherever it is built, and names no build path', () => {
     const elsewhere = tempDir('build-elsewhere');
-    for (const path of ['src', 'faq', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(elsewhere, path), { recursive: true });
+    for (const path of ['src', 'faq', 'package.json', 'tsconfig.json'])
+      cpSync(join(root, path), join(elsewhere, path), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(elsewhere, 'node_modules'));
     const build = spawnSync(process.execPath, ['src/build/build.mjs'], { cwd: elsewhere, encoding: 'utf8', env: cleanEnv() });
     expect(build.status, build.stderr).toBe(0);

@@ -12,7 +12,7 @@ const renderMarkdown = (markdown: string, options: RenderOptions) => layout(comp
 
 const plain: RenderOptions = { width: 80, theme: await loadTheme(false), color: false, hyperlinks: false };
 const rich: RenderOptions = { width: 80, theme: colored, color: true, hyperlinks: true };
-// eslint-disable-next-line no-control-regex
+
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u001b\]8;;[^\u0007]*\u0007/g, '');
 
 const RAW_TOKENS = ['**', '](', '![', '<br', '<a ', '<a name', '&nbsp;', '&amp;'];

@@ -23,7 +23,7 @@ export function tempDir(prefix: string): string {
 let dirs: { home: string; tmp: string } | undefined;
 
 /** This test file's HOME and TMPDIR, made on first use. */
-export function sandboxDirs(): { home: string; tmp: string } {
+function sandboxDirs(): { home: string; tmp: string } {
   dirs ??= { home: tempDir('home'), tmp: tempDir('tmp') };
   return dirs;
 }

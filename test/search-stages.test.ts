@@ -70,7 +70,9 @@ describe('1. clean', () => {
 });
 
 describe('3. correct', () => {
-  const known = new KnownWords(['fusionner', 'passe', 'profil', 'change', 'email', 'mdp', 'perdu', 'certification', 'certificat', 'cert', 'linked'].sort());
+  const known = new KnownWords(
+    ['fusionner', 'passe', 'profil', 'change', 'email', 'mdp', 'perdu', 'certification', 'certificat', 'cert', 'linked'].sort(),
+  );
   const isStop = (w: string) => ['de', 'mon', 'if'].includes(w);
 
   test.each([
@@ -157,7 +159,9 @@ describe('4. units', () => {
 
   test('an off-topic notion the FAQ talks about is a topic for it', () => {
     const faq = parseFaq(
-      ['Comment planifier un examen ?', 'Où est mon profil ?', 'Que faire ?'].map((q, i) => `**Q: ${q}**<a name="x${i}"></a>\n**R:** Ainsi.`).join('\n'),
+      ['Comment planifier un examen ?', 'Où est mon profil ?', 'Que faire ?']
+        .map((q, i) => `**Q: ${q}**<a name="x${i}"></a>\n**R:** Ainsi.`)
+        .join('\n'),
     );
     const own = buildIndex(faq, lexicon, stem, frequencyClass);
     const us = queryUnits(words('schedule'), analyzer);
@@ -197,7 +201,16 @@ describe('5–6. score and cut-off', () => {
     }
   });
 
-  const sig = (o: Partial<Signals>): Signals => ({ entry: 0, score: 0.5, coverage: 0.6, questionCoverage: 0.5, depth: 0, topical: true, complete: false, ...o });
+  const sig = (o: Partial<Signals>): Signals => ({
+    entry: 0,
+    score: 0.5,
+    coverage: 0.6,
+    questionCoverage: 0.5,
+    depth: 0,
+    topical: true,
+    complete: false,
+    ...o,
+  });
   test.each([
     [sig({}), true, true],
     [sig({ coverage: 0.4 }), true, false], // too little of the query

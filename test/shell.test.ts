@@ -74,7 +74,13 @@ describe('colors', () => {
 });
 
 describe('width', () => {
-  const widest = (text: string) => Math.max(...text.split('\n').filter((l) => !/https?:/.test(l)).map((l) => [...l].length));
+  const widest = (text: string) =>
+    Math.max(
+      ...text
+        .split('\n')
+        .filter((l) => !/https?:/.test(l))
+        .map((l) => [...l].length),
+    );
   test.each([
     ['50', 50],
     ['20', 40], // minimum
@@ -133,7 +139,7 @@ describe('bad input: a French message, the right code, no stack trace', () => {
     const query = `mot de passe ${'x'.repeat(100 * 1024)}`;
     const r = runBin(['search', '--json', query]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)[0].id).toBe('a7');
+    expect((JSON.parse(r.stdout) as { id: string }[])[0]?.id).toBe('a7');
     expect(r.stderr).toBe('');
   });
 
@@ -146,12 +152,12 @@ describe('bad input: a French message, the right code, no stack trace', () => {
   test('invalid UTF-8 in the query', () => {
     const r = shell(`mcp search --json "$(printf 'mot de passe \\xff\\xfe\\xc3')"`);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)[0].id).toBe('a7');
+    expect((JSON.parse(r.stdout) as { id: string }[])[0]?.id).toBe('a7');
   });
 
   test('control characters in the query', () => {
     const r = shell(`mcp search --json "$(printf 'mot\\x01de\\tpasse\\x7f')"`);
-    expect(JSON.parse(r.stdout)[0].id).toBe('a7');
+    expect((JSON.parse(r.stdout) as { id: string }[])[0]?.id).toBe('a7');
   });
 });
 
@@ -224,7 +230,13 @@ describe('other FAQ files', () => {
 describe('nothing is written to disk but the code caches', () => {
   test('every command leaves the working directory and HOME as they were, but for the code caches', () => {
     const dir = tempDir('cwd-home');
-    const commands = [['list'], ['search', 'mot de pase'], ['show', 'a6'], ['--faq', fixturePath('english.md'), 'show', 'p1'], ['show', 'a10']];
+    const commands = [
+      ['list'],
+      ['search', 'mot de pase'],
+      ['show', 'a6'],
+      ['--faq', fixturePath('english.md'), 'show', 'p1'],
+      ['show', 'a10'],
+    ];
     const run = (extra: Record<string, string>) => {
       const env = cleanEnv({ HOME: dir, ...extra });
       for (const argv of commands) {

@@ -55,7 +55,22 @@ function expected(s: string, replacement = ''): string {
 
 const pieces = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 8 }),
-  fc.constantFrom(ESC, BEL, `${ESC}]`, `${ESC}[`, `${ESC}]8;;`, `${ESC}]0;titre`, `${ESC}\\`, `${ESC}[31m`, `${ESC}[2J`, '\r', '\n', '\t', '\u009b', '\u0000'),
+  fc.constantFrom(
+    ESC,
+    BEL,
+    `${ESC}]`,
+    `${ESC}[`,
+    `${ESC}]8;;`,
+    `${ESC}]0;titre`,
+    `${ESC}\\`,
+    `${ESC}[31m`,
+    `${ESC}[2J`,
+    '\r',
+    '\n',
+    '\t',
+    '\u009b',
+    '\u0000',
+  ),
 );
 
 describe('stripControls', () => {
@@ -86,7 +101,16 @@ describe('stripControls', () => {
   test('property: printable text outside any escape sequence always stays', () => {
     const printable = fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
     // Broken sequences, each ended by a NUL: no text that follows can complete them.
-    const broken = fc.constantFrom(`${ESC}\u0000`, BEL, `${ESC}]\u0000`, `${ESC}]8;;\u0000`, `${ESC}[\u0000`, `${ESC} `, '\u0000', '\u009d');
+    const broken = fc.constantFrom(
+      `${ESC}\u0000`,
+      BEL,
+      `${ESC}]\u0000`,
+      `${ESC}]8;;\u0000`,
+      `${ESC}[\u0000`,
+      `${ESC} `,
+      '\u0000',
+      '\u009d',
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(printable, broken), { maxLength: 10 }), printable, (pairs, last) => {
         // Each piece of text is closed by a newline: no OSC can span it.

@@ -24,14 +24,23 @@ export class TerminalSession {
    * Starts `command` (a shell: `bash --norc --noprofile`, `zsh -f`…) in a new terminal.
    * `env` is added to the minimal environment (it may override HOME, PATH…).
    */
-  constructor(
-    command: string,
-    options: { width?: number; height?: number; env?: Record<string, string>; cwd?: string } = {},
-  ) {
+  constructor(command: string, options: { width?: number; height?: number; env?: Record<string, string>; cwd?: string } = {}) {
     open.add(this);
     try {
       const env = Object.entries({ TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-      this.run(['new-session', '-d', '-s', 'main', '-x', String(options.width ?? 100), '-y', String(options.height ?? 30), ...env, ...(options.cwd ? ['-c', options.cwd] : []), command]);
+      this.run([
+        'new-session',
+        '-d',
+        '-s',
+        'main',
+        '-x',
+        String(options.width ?? 100),
+        '-y',
+        String(options.height ?? 30),
+        ...env,
+        ...(options.cwd ? ['-c', options.cwd] : []),
+        command,
+      ]);
       this.run(['set-option', '-t', 'main', 'remain-on-exit', 'on']);
     } catch (error) {
       this.close();

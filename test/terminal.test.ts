@@ -61,7 +61,7 @@ describe('pagerCommand', () => {
 describe('the pager, from the CLI', () => {
   const pagerCalls = () => {
     const calls: { command: string; text: string }[] = [];
-    return { calls, page: async (command: string, text: string) => (calls.push({ command, text }), undefined) };
+    return { calls, page: (command: string, text: string) => (calls.push({ command, text }), Promise.resolve(undefined)) };
   };
 
   test.each([['list'], ['show', 'a8']])('%j longer than the terminal goes through less -FRX', async (...argv) => {
@@ -95,7 +95,7 @@ describe('the pager, from the CLI', () => {
   });
 
   test('a pager that fails: the output is printed anyway, and the failure said', async () => {
-    const r = await runCli(['list'], { tty: true, rows: 8, page: async () => 'code de sortie 1' });
+    const r = await runCli(['list'], { tty: true, rows: 8, page: () => Promise.resolve('code de sortie 1') });
     expect(r.stdout).toContain('d1');
     expect(r.stderr).toContain('le pager « less -FRX » a échoué (code de sortie 1)');
     expect(r.code).toBe(0);

@@ -7,7 +7,7 @@ const BOLD = '\u001b[1m';
 const UNBOLD = '\u001b[22m';
 const RESET = '\u001b[0m';
 const link = (url: string) => `\u001b]8;;${url}\u0007`;
-// eslint-disable-next-line no-control-regex
+
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m|\u001b\]8;;[^\u0007]*\u0007/g, '');
 
 describe('displayWidth', () => {
@@ -36,7 +36,12 @@ describe('wrap', () => {
   ])('%s', (_, text, width, lines) => expect(wrap(text, width)).toEqual(lines));
 
   test('a style across a break is closed at the end of the line and opened again', () => {
-    expect(wrap(`a ${BOLD}gras qui dure${UNBOLD} fin`, 7)).toEqual([`a ${BOLD}gras${RESET}`, `${BOLD}qui${RESET}`, `${BOLD}dure${UNBOLD}${RESET}`, `${BOLD}${UNBOLD}fin`]);
+    expect(wrap(`a ${BOLD}gras qui dure${UNBOLD} fin`, 7)).toEqual([
+      `a ${BOLD}gras${RESET}`,
+      `${BOLD}qui${RESET}`,
+      `${BOLD}dure${UNBOLD}${RESET}`,
+      `${BOLD}${UNBOLD}fin`,
+    ]);
   });
 
   test('a link across a break is closed and opened again', () => {

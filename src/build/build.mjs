@@ -50,7 +50,9 @@ const stubs = {
     b.onResolve({ filter: /^node-emoji$/ }, () => stub('node-emoji'));
     b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/chalk/') ? stub('supports-color') : undefined));
     b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('/commander/') ? stub('child-process') : undefined));
-    b.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) => (args.importer.includes('/@modelcontextprotocol/sdk/') ? stub('ajv-provider') : undefined));
+    b.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
+      args.importer.includes('/@modelcontextprotocol/sdk/') ? stub('ajv-provider') : undefined,
+    );
   },
 };
 
@@ -61,7 +63,8 @@ const lazy = {
   setup(b) {
     b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
       const name = args.path.slice(2, -3);
-      if (args.kind === 'require-call' && args.importer.endsWith('src/main.ts') && name === 'cli') return { path: args.path, external: true };
+      if (args.kind === 'require-call' && args.importer.endsWith('src/main.ts') && name === 'cli')
+        return { path: args.path, external: true };
       if (args.kind !== 'dynamic-import') return undefined;
       if (!LAZY[name]) return { errors: [{ text: `${args.path} is imported dynamically but is not in LAZY (src/build/build.mjs)` }] };
       return { path: args.path, external: true };
@@ -119,15 +122,14 @@ const notices = [...packages].sort().map(([name, dir]) => {
   const text = file ? readFileSync(file, 'utf8').trim() : `${meta.license} (no license file in the package)`;
   return `${name}@${meta.version} (${meta.license})\n${'-'.repeat(60)}\n${text}\n`;
 });
-writeFileSync(
-  join(root, 'dist/THIRD-PARTY-LICENSES.txt'),
-  `mcp-faq bundles the following packages into dist/.\n\n${notices.join('\n')}`,
-);
+writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), `mcp-faq bundles the following packages into dist/.\n\n${notices.join('\n')}`);
 
 // 4. The build's stamp: a hash of its chunks, so that a code cache made for one
 // build is never read by another (V8 checks a cache's source by its length only).
 const hash = createHash('sha256');
-for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && f !== 'main.js').sort()) {
+for (const file of readdirSync(join(root, 'dist'))
+  .filter((f) => f.endsWith('.js') && f !== 'main.js')
+  .sort()) {
   hash.update(`${file}\0`).update(readFileSync(join(root, 'dist', file)));
 }
 const mainFile = join(root, 'dist/main.js');

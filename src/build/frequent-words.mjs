@@ -15,7 +15,13 @@ const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).vers
 
 // As fold() in src/text.ts.
 const fold = (word) =>
-  word.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  word
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
 
 const best = new Map();
 for (const language of ['english', 'french']) {

@@ -41,7 +41,11 @@ export const COMPLETION_QUALITY = 0.9;
 export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: number } | undefined): QueryWord[] {
   const out: QueryWord[] = [];
   const last = tokens.length - 1;
-  const completionsOf = (start: string) => sense.knownWords().completions(start).filter((w) => w !== start && !sense.isStop(w));
+  const completionsOf = (start: string) =>
+    sense
+      .knownWords()
+      .completions(start)
+      .filter((w) => w !== start && !sense.isStop(w));
   tokens.forEach((t, i) => {
     const word = { ...t, quality: 1 };
     if (prefix && i === last && t.end === prefix.at && t.word.length >= 2) {
@@ -80,13 +84,7 @@ export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: nu
 
 /** A word that may be a typo, run-together words or cut: unknown, of letters only, and not a common word. */
 function isNew(word: string, sense: WordSense): boolean {
-  return (
-    word.length >= 2 &&
-    !sense.isKnown(word) &&
-    !sense.isStop(word) &&
-    !/\d/.test(word) &&
-    sense.frequencyClass(word) === 0
-  );
+  return word.length >= 2 && !sense.isKnown(word) && !sense.isStop(word) && !/\d/.test(word) && sense.frequencyClass(word) === 0;
 }
 
 /** A set of 26 letters (and one bit for anything else): words a few edits apart differ in few of them. */

@@ -108,7 +108,14 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
     analyzer.indexTerms(learn(markdownWords(e.answer)), (t) => post(t, n, ANSWER));
   });
   for (const phrase of lexicon.phrases) learn(phrase);
-  return new BuiltIndex(lexicon, faq.entries.map((e) => e.id), questionLengths, stems, table, frequencyClass);
+  return new BuiltIndex(
+    lexicon,
+    faq.entries.map((e) => e.id),
+    questionLengths,
+    stems,
+    table,
+    frequencyClass,
+  );
 }
 
 /** The index as the build embeds it for the bundled FAQ (as JSON, see PackedIndex). */
@@ -177,7 +184,13 @@ export class PackedIndex implements SearchIndex {
     if (list === undefined) {
       const { postings } = this.data;
       const at = postings.indexOf(`\n${term} `);
-      list = at < 0 ? NONE : postings.slice(at + term.length + 2, postings.indexOf('\n', at + 1)).split(',').map(Number);
+      list =
+        at < 0
+          ? NONE
+          : postings
+              .slice(at + term.length + 2, postings.indexOf('\n', at + 1))
+              .split(',')
+              .map(Number);
       this.parsed.set(term, list);
     }
     return list;

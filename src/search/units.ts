@@ -47,7 +47,7 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
     seen.add(key);
     units.push({ alts, kind, words: words.slice(from, to).map((w) => w.word), at: [from, to], weight: 0 });
   };
-  for (let i = 0; i < terms.length && units.length < MAX_UNITS; ) {
+  for (let i = 0; i < terms.length && units.length < MAX_UNITS;) {
     const matches = analyzer.longestAt(terms, i);
     if (matches.length > 0) {
       const end = matches[0]!.end;
@@ -61,7 +61,12 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
         }
       }
       if (end - i === 1) alts.set(terms[i]!.stem, quality);
-      add(alts, KIND_ORDER.find((k) => kinds.has(k))!, i, end);
+      add(
+        alts,
+        KIND_ORDER.find((k) => kinds.has(k))!,
+        i,
+        end,
+      );
       // The words in the gap of "link … accounts" say things of their own.
       i = matches.some((m) => m.gapped) ? i + 1 : end;
       continue;
@@ -136,7 +141,8 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
   // A topic right next to an off-topic notion is a part of it: "Xbox password",
   // "mot de passe Xbox" are about Xbox, not about the FAQ's password.
   for (const off of units.filter((u) => u.kind === 'offtopic')) {
-    for (const u of units) if ((u.kind === 'topic' || u.kind === 'generic') && (u.at[1] === off.at[0] || u.at[0] === off.at[1])) u.kind = 'offtopic';
+    for (const u of units)
+      if ((u.kind === 'topic' || u.kind === 'generic') && (u.at[1] === off.at[0] || u.at[0] === off.at[1])) u.kind = 'offtopic';
   }
   units.forEach((unit, i) => {
     const { inQuestions, inAnswersOnly } = seen[i]!;
@@ -145,11 +151,15 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
     const general = rarest * Math.max(rarity(unit.words, classOf), notion ? NOTION_RARITY : 0);
     const base = inQuestions > 0 ? idf(df, n) : df > 0 ? Math.min(idf(df, n), general) : general;
     unit.weight =
-      unit.kind === 'offtopic' ? OFFTOPIC_WEIGHT * rarest
-      : unit.kind === 'context' ? Math.min(base, CONTEXT_WEIGHT * rarest)
-      : unit.kind === 'form' ? FORM_FACTOR * base
-      : unit.kind === 'generic' ? GENERIC_FACTOR * base
-      : base;
+      unit.kind === 'offtopic'
+        ? OFFTOPIC_WEIGHT * rarest
+        : unit.kind === 'context'
+          ? Math.min(base, CONTEXT_WEIGHT * rarest)
+          : unit.kind === 'form'
+            ? FORM_FACTOR * base
+            : unit.kind === 'generic'
+              ? GENERIC_FACTOR * base
+              : base;
   });
 }
 
@@ -172,5 +182,8 @@ const NOTION_RARITY = 0.3;
 
 /** How rare the rarest of the words is in general (1: not among the common words). */
 function rarity(words: string[], classOf: (word: string) => number): number {
-  return Math.max(RARITY_OF_NUMBERS, ...words.map((w) => (w.length < 3 || w.length > MAX_WORD || /\d/.test(w) ? RARITY_OF_NUMBERS : RARITY[classOf(w)]!)));
+  return Math.max(
+    RARITY_OF_NUMBERS,
+    ...words.map((w) => (w.length < 3 || w.length > MAX_WORD || /\d/.test(w) ? RARITY_OF_NUMBERS : RARITY[classOf(w)]!)),
+  );
 }

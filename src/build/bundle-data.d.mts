@@ -1,0 +1,11 @@
+// Types of bundle-data.mjs, for the TypeScript that imports it (vitest.config.mts).
+import type { Bundle } from '../bundle.js';
+
+export const root: string;
+export const FILES: Record<'faq' | 'glossary' | 'stopwords' | 'offtopic' | 'words', string>;
+/** A value as JSON text of ASCII characters, for esbuild's `define`. */
+export function asciiJson(value: unknown): string;
+/** The general word frequencies, as `define` text. */
+export function frequentWords(): string;
+/** The bundled FAQ's data, made by the code the CLI runs. */
+export function makeBundleData(): Promise<Bundle>;
