@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { paired } from './paired.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/mcp-faq.js');
@@ -58,29 +59,21 @@ const bare = (node) => {
   spawnSync(node, ['-e', ''], { env, stdio: 'ignore' });
   return Number(process.hrtime.bigint() - t) / 1e6;
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 let ok = true;
 for (const node of nodes) {
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  for (let i = 0; i < 3; i++) {
-    await firstSearch(node);
-    bare(node);
-  }
-  const server = [];
-  const base = [];
-  const ratios = [];
-  for (let i = 0; i < pairs; i++) {
-    const a = await firstSearch(node);
-    const b = bare(node);
-    server.push(a);
-    base.push(b);
-    ratios.push(a / b);
-  }
-  const ratio = median(ratios);
+  const {
+    a: server,
+    b: base,
+    ratio,
+  } = await paired(
+    () => firstSearch(node),
+    () => bare(node),
+    pairs,
+  );
   ok &&= ratio <= GOAL;
   console.log(
-    `node ${version}: premier search_faq ${median(server).toFixed(1)} ms, node -e "" ${median(base).toFixed(1)} ms, ` +
+    `node ${version}: premier search_faq ${server.toFixed(1)} ms, node -e "" ${base.toFixed(1)} ms, ` +
       `rapport ${ratio.toFixed(2)} (cible ≤ ${GOAL})  ${ratio <= GOAL ? 'ok' : 'HORS CIBLE'}`,
   );
 }

@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { paired } from './paired.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/mcp-faq.js');
@@ -34,7 +35,6 @@ const time = (node, args) => {
   if (r.status !== 0 && args[0] === bin) throw new Error(`mcp-faq ${args.slice(1).join(' ')} exited with ${r.status}`);
   return Number(process.hrtime.bigint() - t) / 1e6;
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const peakRss = (node, args) => {
   if (!existsSync('/usr/bin/time')) return NaN;
   const r = spawnSync('/usr/bin/time', ['-f', '%M', node, bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env });
@@ -52,24 +52,18 @@ try {
     const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
     console.log(`node ${version}, ${pairs} paires par commande (médianes), sans NODE_EXTRA_CA_CERTS`);
     for (const { args, goal } of commands) {
-      for (let i = 0; i < 3; i++) {
-        time(node, [bin, ...args]);
-        time(node, ['-e', '']);
-      }
-      const cli = [];
-      const bare = [];
-      const ratios = [];
-      for (let i = 0; i < pairs; i++) {
-        const a = time(node, [bin, ...args]);
-        const b = time(node, ['-e', '']);
-        cli.push(a);
-        bare.push(b);
-        ratios.push(a / b);
-      }
-      const ratio = median(ratios);
+      const {
+        a: cli,
+        b: bare,
+        ratio,
+      } = await paired(
+        () => time(node, [bin, ...args]),
+        () => time(node, ['-e', '']),
+        pairs,
+      );
       ok &&= ratio <= goal;
       console.log(
-        `  ${`mcp-faq ${args.join(' ')}`.padEnd(34)} ${median(cli).toFixed(1).padStart(6)} ms   node -e "" ${median(bare).toFixed(1).padStart(6)} ms   ` +
+        `  ${`mcp-faq ${args.join(' ')}`.padEnd(34)} ${cli.toFixed(1).padStart(6)} ms   node -e "" ${bare.toFixed(1).padStart(6)} ms   ` +
           `rapport ${ratio.toFixed(3)} (cible ≤ ${goal.toFixed(2)})   RSS max ${peakRss(node, args).toFixed(1)} Mio   ${ratio <= goal ? 'ok' : 'HORS CIBLE'}`,
       );
     }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { complete, type CompletionSpec } from '../src/completion.js';
 import { faq, fixturePath, root, runCli } from './helpers.js';
 import { cleanEnv, PATH, requireCommand, tempDir } from './sandbox.js';
-import { closeTerminals, TerminalSession } from './terminal-session.js';
+import { closeTerminals, zshWithCompletion } from './terminal-session.js';
 
 const spec: CompletionSpec = {
   options: [
@@ -112,13 +112,7 @@ describe('the scripts, in real shells', () => {
 
   test('zsh: Tab completes `mcp-faq sh` and lists ids with their questions', async () => {
     const zsh = requireCommand('zsh');
-    const session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
-    // (PATH again: Debian's /etc/zsh/zshenv, read even by zsh -f, sets its own.)
-    session.type(
-      `export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`,
-    );
-    session.press('Enter');
-    await session.waitFor(/^\$ ?$/m);
+    const session = await zshWithCompletion(zsh, env);
     session.type('mcp-faq sh');
     session.press('Tab');
     await session.waitFor(/^\$ mcp-faq show\s*$/m); // (capture-pane drops trailing spaces)

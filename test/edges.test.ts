@@ -9,7 +9,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { run } from '../src/cli.js';
 import { ESCAPE, FAQ_FILE, faq, read, root, runBin } from './helpers.js';
 import { cleanEnv, PATH, requireCommand, tempDir } from './sandbox.js';
-import { closeTerminals, TerminalSession } from './terminal-session.js';
+import { closeTerminals, TerminalSession, zshWithCompletion } from './terminal-session.js';
 
 const BIN = join(root, 'bin/mcp-faq.js');
 const NO_STACK = /\n\s+at /;
@@ -262,12 +262,7 @@ describe('11. completion with --faq=FILE and --color=', () => {
 
   test('zsh: show A<TAB> offers the ids (they ignore case); --faq=FILE chooses them', async () => {
     const zsh = requireCommand('zsh');
-    const session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
-    session.type(
-      `export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`,
-    );
-    session.press('Enter');
-    await session.waitFor(/^\$ ?$/m);
+    const session = await zshWithCompletion(zsh, env);
     session.type('mcp-faq show A');
     session.press('Tab'); // the common prefix, "a"
     await session.waitFor(/^\$ mcp-faq show a$/m);

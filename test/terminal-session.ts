@@ -104,3 +104,18 @@ export class TerminalSession {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * zsh (-f: no start-up files) in a terminal, with compinit and mcp-faq's completion
+ * loaded, at an empty `$ ` prompt. `env` must put mcp-faq on PATH.
+ */
+export async function zshWithCompletion(zsh: string, env: Record<string, string>): Promise<TerminalSession> {
+  const session = new TerminalSession(`${zsh} -f`, { width: 150, env: { ...env, PS1: '$ ' } });
+  // (PATH again: Debian's /etc/zsh/zshenv, read even by zsh -f, sets its own.)
+  session.type(
+    `export PATH=${JSON.stringify(env.PATH)} && autoload -U compinit && compinit -u && source <(mcp-faq completion zsh) && PS1="$ " && clear`,
+  );
+  session.press('Enter');
+  await session.waitFor(/^\$ ?$/m);
+  return session;
+}
