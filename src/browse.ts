@@ -19,6 +19,8 @@ import {
 import type { Core, Hit } from './core.js';
 import type { FaqEntry } from './faq.js';
 import { loadTheme, type Theme } from './theme.js';
+import { idColumn } from './format.js';
+import { stripControls } from './text.js';
 import { truncate } from './wrap.js';
 
 export interface FinderChoice {
@@ -29,17 +31,27 @@ export interface FinderChoice {
   describe: () => string;
 }
 
-/** The choices for what the user has typed: every question when nothing, else the hits, best first. */
-export async function choicesFor(core: Core, term: string): Promise<FinderChoice[]> {
-  const width = Math.max(...core.faq.entries.map((e) => e.id.length));
+export interface FinderChoices {
+  choices: FinderChoice[];
+  /** No answer: the choices are guesses, entries that came close. */
+  guesses: boolean;
+}
+
+/**
+ * The choices for what the user has typed: every question when nothing (or nothing
+ * but control characters), else the answers, best first, or else the guesses.
+ */
+export async function choicesFor(core: Core, term: string): Promise<FinderChoices> {
+  const column = idColumn(core.faq.entries.map((e) => e.id));
   const choice = (e: FaqEntry, hit?: Hit): FinderChoice => ({
     id: e.id,
-    name: `${e.id.padEnd(width)}  ${e.question}`,
+    name: `${column.pad(e.id)}  ${e.question}`,
     describe: () => (hit?.snippet.text ? `${e.category} · ${hit.snippet.text}` : e.category),
   });
-  if (!term.trim()) return core.faq.entries.map((e) => choice(e));
-  const { hits } = await core.search(term, { limit: core.faq.entries.length, prefix: true });
-  return hits.map((h) => choice(h.entry, h));
+  if (!stripControls(term, ' ').trim()) return { choices: core.faq.entries.map((e) => choice(e)), guesses: false };
+  const { hits, guesses } = await core.search(term, { limit: core.faq.entries.length, prefix: true });
+  if (hits.length > 0 || guesses.length === 0) return { choices: hits.map((h) => choice(h.entry, h)), guesses: false };
+  return { choices: guesses.map((h) => choice(h.entry, h)), guesses: true };
 }
 
 /** What the finder shows for a terminal of `columns` × `rows`: every line fits, the prompt stays on screen. */
@@ -61,17 +73,25 @@ interface FinderConfig {
 const finder = createPrompt<string, FinderConfig>((config, done) => {
   const { core, theme: t } = config;
   const [term, setTerm] = useState('');
-  const [choices, setChoices] = useState<FinderChoice[] | undefined>(undefined);
+  const [found, setFound] = useState<FinderChoices | undefined>(undefined);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
   const [active, setActive] = useState(0);
   const [, setSize] = useState(config.screen());
 
   useEffect(() => {
     let live = true;
-    void choicesFor(core, term).then((found) => {
-      if (!live) return;
-      setChoices(found);
-      setActive(0);
-    });
+    choicesFor(core, term).then(
+      (next) => {
+        if (!live) return;
+        setFound(next);
+        setFailure(undefined);
+        setActive(0);
+      },
+      (error: unknown) => {
+        // Said on the screen: the finder stays usable (it cannot throw from here).
+        if (live) setFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
     return () => {
       live = false;
     };
@@ -80,7 +100,7 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
   useEffect(() => config.onResize(() => setSize(config.screen())), []);
 
   useKeypress((key: KeypressEvent, rl) => {
-    const list = choices ?? [];
+    const list = found?.choices ?? [];
     if (isEnterKey(key)) {
       const chosen = list[active];
       if (chosen) done(chosen.id);
@@ -94,19 +114,25 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
 
   const { columns, rows } = config.screen();
   const { pageSize, cut } = finderLayout(columns, rows);
-  const list = choices ?? [];
+  const list = found?.choices ?? [];
   const page = usePagination({
     items: list,
     active,
-    pageSize,
+    // A line less for « Rien de sûr ; peut-être : » above guesses.
+    pageSize: Math.max(1, pageSize - (found?.guesses ? 1 : 0)),
     loop: false,
     renderItem: ({ item, isActive }) => (isActive ? t.selected(`❯ ${cut(item.name)}`) : `  ${cut(item.name)}`),
   });
   const header = `${t.prompt('?')} ${t.question('Votre question :')} ${term}`;
-  const empty = choices && list.length === 0 && term.trim() ? 'Aucune question ne correspond : essayez d’autres mots.' : '';
+  const empty = failure
+    ? cut(`Erreur : ${failure}`)
+    : found && list.length === 0 && term.trim()
+      ? cut('Aucune question ne correspond : essayez d’autres mots.')
+      : '';
+  const guessing = found?.guesses ? t.dim(cut('Rien de sûr ; peut-être :')) : '';
   const description = list[active]?.describe();
   const keys = t.dim(cut('↑↓ choisir • ⏎ lire la réponse • Échap quitter'));
-  return [header, [empty || page, ' ', description ? t.dim(cut(description)) : '', keys].filter(Boolean).join('\n')];
+  return [header, [guessing, empty || page, ' ', description ? t.dim(cut(description)) : '', keys].filter(Boolean).join('\n')];
 });
 
 /**

@@ -12,6 +12,7 @@ import { processIo, supportsHyperlinks, type Io, type OutStream } from './io.js'
 import { message, present, presentError, type Output, type Result, type View } from './present.js';
 import { needsPager, outputWidth, pagerCommand, useColor } from './terminal.js';
 import { quoteInput } from './text.js';
+import { displayWidth, wrap } from './wrap.js';
 
 export type { Io };
 
@@ -106,15 +107,17 @@ class Cli {
   private async complete(index: number, words: string[]): Promise<Result> {
     const { complete, formatCandidates, faqOption, joinEquals, specOf } = await import('./completion.js');
     const line = joinEquals(words, Number.isInteger(index) ? index : words.length - 1);
-    // The FAQ in use, as the completed command line would choose it; one that cannot
-    // be read still completes commands and options.
-    let ids: { id: string; question: string }[] = [];
-    try {
-      const file = faqOption(line.words, line.index) ?? (this.io.env.MCP_FAQ_FILE || undefined);
-      ids = openCore(file).faq.entries.map(({ id, question }) => ({ id, question }));
-    } catch {
-      // an unreadable FAQ file: complete the rest
-    }
+    // The ids of the FAQ in use, as the completed command line would choose it, read
+    // only when an id is what is completed; a FAQ that cannot be read still lets
+    // commands and options complete.
+    const ids = () => {
+      try {
+        const file = faqOption(line.words, line.index) ?? (this.io.env.MCP_FAQ_FILE || undefined);
+        return openCore(file).faq.entries.map(({ id, question }) => ({ id, question }));
+      } catch {
+        return [];
+      }
+    };
     return { kind: 'text', text: formatCandidates(complete(specOf(GLOBAL_OPTIONS, COMMANDS, ids), line.words, line.index)) };
   }
 
@@ -150,9 +153,11 @@ class Cli {
    * stderr. Returns the exit code; an output that cannot be written is exit 74.
    */
   async emit(output: Output): Promise<number> {
-    const { stdout, stderr, env } = this.io;
+    const { stdout, env } = this.io;
+    const stderr = { write: (text: string) => this.io.stderr.write(this.fitStderr(text)) };
     try {
       try {
+        if (output.note) stderr.write(output.note);
         let text = output.stdout;
         const pager =
           output.pageable && this.io.page ? pagerCommand(this.invocation?.globals.pager !== false, env, stdout.isTTY) : undefined;
@@ -186,6 +191,17 @@ class Cli {
       }
       return report.code;
     }
+  }
+
+  /** Messages on a terminal fit its width: their lines wider than it are folded. */
+  private fitStderr(text: string): string {
+    const { stderr, env } = this.io;
+    if (!text || !stderr.isTTY) return text;
+    const width = outputWidth(stderr.columns, env);
+    return text
+      .split('\n')
+      .map((line) => (displayWidth(line) > width ? wrap(line, width).join('\n') : line))
+      .join('\n');
   }
 }
 

@@ -59,6 +59,7 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   { flags: '--color <quand>', description: 'couleurs : auto, always ou never (auto par défaut)', choices: COLOR_MODES },
   { flags: '--no-color', description: 'sans couleurs (comme --color=never)' },
   { flags: '--no-pager', description: 'ne pas passer par un pager ($PAGER, sinon less) pour les longues sorties' },
+  { flags: '--no-cache', description: 'ni lire ni écrire le cache du code compilé (ou MCP_FAQ_NO_CACHE=1)' },
 ];
 
 const examples = (...lines: string[]) => `\nExemples :\n${lines.map((l) => `  ${l}`).join('\n')}`;
@@ -150,12 +151,14 @@ export interface Invocation {
   globals: { faq?: string; color?: ColorMode | false; pager?: false };
 }
 
-/** Whether the command line names a command (`--help` and `--version` count as one). */
+/**
+ * Whether the command line is more than global options: a command, or something for
+ * commander to judge (help, version, an unknown option).
+ */
 export function hasCommand(argv: string[]): boolean {
+  const names = GLOBAL_OPTIONS.flatMap((o) => o.flags.split(/[ ,]+/).filter((n) => n.startsWith('-')));
   const valued = GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => o.flags.split(' ')[0]);
-  return argv.some(
-    (arg, i) => ['-h', '--help', '-V', '--version'].includes(arg) || (!arg.startsWith('-') && !valued.includes(argv[i - 1])),
-  );
+  return argv.some((arg, i) => (arg.startsWith('-') ? !names.includes(arg.split('=')[0]!) : !valued.includes(argv[i - 1])));
 }
 
 /**

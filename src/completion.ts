@@ -24,7 +24,8 @@ interface CommandSpec {
 export interface CompletionSpec {
   options: OptionSpec[];
   commands: CommandSpec[];
-  ids: { id: string; question: string }[];
+  /** The FAQ's ids and questions, asked only when ids are completed. */
+  ids: () => { id: string; question: string }[];
 }
 
 export interface Candidate {
@@ -127,7 +128,7 @@ export function complete(spec: CompletionSpec, words: string[], index: number): 
   switch (command.args) {
     case 'ids':
       return matching(
-        spec.ids.map((e) => ({ value: e.id, description: e.question })),
+        spec.ids().map((e) => ({ value: e.id, description: e.question })),
         current,
         true,
       );

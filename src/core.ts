@@ -48,8 +48,8 @@ export type Lookup = { entry: FaqEntry } | { unknown: string; nearest: string[] 
 export type Resolution =
   /** Entries to show; `best` when words stood for one of them. */
   | { kind: 'entries'; entries: Answer[]; best?: { query: string; id: string } }
-  /** An argument shaped like an id that no entry has ("a10"). */
-  | { kind: 'unknown-id'; id: string; nearest: string[] }
+  /** An argument shaped like an id that no entry has ("a10"); `ids` are the arguments that were ids. */
+  | { kind: 'unknown-id'; id: string; nearest: string[]; ids: string[] }
   /** Words that match several entries alike; `ids` are the arguments that were ids. */
   | { kind: 'ambiguous'; query: string; hits: Hit[]; ids: string[] }
   /** Words that match nothing; `ids` are the arguments that were ids. */
@@ -99,28 +99,33 @@ export class Core {
    * entries alike, are said so (with the ids that were understood), never dropped.
    */
   async resolve(args: string[]): Promise<Resolution> {
-    const ids: FaqEntry[] = [];
+    // In argument order: an entry per id, and the place of the words' answer.
+    const order: (FaqEntry | 'words')[] = [];
     const words: string[] = [];
+    let mistyped: string | undefined;
     for (const arg of args) {
       const entry = findEntry(this.faq, stripControls(arg));
-      if (entry) ids.push(entry);
-      else if (looksLikeId(this.faq, stripControls(arg))) {
-        return { kind: 'unknown-id', id: arg, nearest: nearestIds(this.faq, stripControls(arg)) };
-      } else words.push(arg);
+      if (entry) order.push(entry);
+      else if (looksLikeId(this.faq, stripControls(arg))) mistyped ??= arg;
+      else {
+        if (words.length === 0) order.push('words');
+        words.push(arg);
+      }
     }
-    const unique = (entries: FaqEntry[]) => [...new Set(entries)].map((e) => this.answer(e));
-    if (words.length === 0) return { kind: 'entries', entries: unique(ids) };
+    const ids = order.filter((e): e is FaqEntry => e !== 'words').map((e) => e.id);
+    if (mistyped !== undefined) return { kind: 'unknown-id', id: mistyped, nearest: nearestIds(this.faq, stripControls(mistyped)), ids };
+    const entries = (best?: FaqEntry) =>
+      [...new Set(order.map((e) => (e === 'words' ? best : e)).filter((e) => e !== undefined))].map((e) => this.answer(e));
     const query = joinQuery(words);
     if (!stripControls(query, ' ').trim()) {
-      if (ids.length > 0) return { kind: 'entries', entries: unique(ids) };
+      if (ids.length > 0) return { kind: 'entries', entries: entries() };
       throw usageError('identifiant ou recherche vide.', 'Exemple : mcp-faq show a9');
     }
     const found = await this.search(query);
-    const idList = ids.map((e) => e.id);
     const best = clearWinner(found.hits);
-    if (best) return { kind: 'entries', entries: unique([...ids, best.entry]), best: { query, id: best.entry.id } };
-    if (found.hits.length === 0) return { kind: 'nothing', query, guesses: found.guesses, ids: idList };
-    return { kind: 'ambiguous', query, hits: found.hits, ids: idList };
+    if (best) return { kind: 'entries', entries: entries(best.entry), best: { query, id: best.entry.id } };
+    if (found.hits.length === 0) return { kind: 'nothing', query, guesses: found.guesses, ids };
+    return { kind: 'ambiguous', query, hits: found.hits, ids };
   }
 
   /** The search engine, loaded on first use (dist/search.js, and the index). */

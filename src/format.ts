@@ -44,8 +44,8 @@ export function formatCandidates(hits: Hit[], options: TextOptions): string {
 }
 
 /** The width of an id column, and an id padded to it. */
-function idColumn(ids: string[]): { width: number; pad: (id: string) => string } {
-  const width = Math.max(0, ...ids.map((id) => id.length));
+export function idColumn(ids: string[]): { width: number; pad: (id: string) => string } {
+  const width = ids.reduce((max, id) => Math.max(max, id.length), 0);
   return { width, pad: (id) => id.padEnd(width) };
 }
 

@@ -91,11 +91,7 @@ export class FdStream implements OutStream {
           waited += 10;
           continue;
         }
-        throw new FaqError(
-          'io',
-          `écriture sur ${this.name} impossible : ${describe(code)}.`,
-          'Rien n’a été perdu en silence : relancez la commande vers une autre sortie.',
-        );
+        throw new FaqError('io', `écriture sur ${this.name} impossible : ${describe(code)}.`);
       }
     }
   }
@@ -146,7 +142,11 @@ function isTerminal(fd: 0 | 1 | 2): boolean {
  */
 async function runPager(command: string, text: string, env: Env): Promise<string | undefined> {
   const { spawn } = await import('node:child_process');
-  return new Promise((resolve) => {
+  // Ctrl-C in the pager is the pager's (less keeps running): mcp-faq waits for it to
+  // end, as git does, rather than die and leave it fighting the shell for the keys.
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  return new Promise<string | undefined>((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', LV: '-c', ...env } });
     child.on('error', (error) => resolve(error.message));
     child.on('close', (code, signal) => {
@@ -157,7 +157,7 @@ async function runPager(command: string, text: string, env: Env): Promise<string
     });
     child.stdin.on('error', () => {}); // the user quit the pager before the end
     child.stdin.end(text);
-  });
+  }).finally(() => process.off('SIGINT', ignore));
 }
 
 /**

@@ -5,15 +5,15 @@
 // - the first run of a build on a Node version compiles as usual, then saves what V8
 //   compiled (the functions it ran too, not only the top level) in the user's cache
 //   folder: $XDG_CACHE_HOME/mcp-faq (else ~/.cache/mcp-faq), one folder per build and
-//   V8 version; the next runs read it;
+//   V8 version (other builds' folders are removed); the next runs read it;
 // - a cache is written to a temporary file then renamed (concurrent runs never see
 //   half of one); V8 checks what it reads against its version and flags, but in
 //   release builds not against damage (a damaged cache is a fatal error): so each
 //   file holds its cache twice, and a cache whose two copies differ is ignored and
 //   replaced (a native comparison: a checksum in JavaScript, or loading zlib or
 //   crypto to compute one, costs several times what the cache saves);
-// - MCP_FAQ_NO_CACHE=1 neither reads nor writes one; a folder that cannot be written
-//   only costs the cache.
+// - MCP_FAQ_NO_CACHE=1 (or --no-cache) neither reads nor writes one; a folder that
+//   cannot be written only costs the cache.
 // dist/ itself holds no cache: it is the same wherever it is built. Node's own
 // module.enableCompileCache() is not used: loading node:module costs more than it
 // saves, and its cache holds only top-level code.
@@ -88,9 +88,11 @@ export class ChunkLoader {
         writeFileSync(temporary, Buffer.concat([data, data]));
         renameSync(temporary, file);
       }
+      // Other builds' caches go (an upgrade leaves no garbage); this build's for other
+      // Node versions stay (switching Node does not recompile).
       const parent = this.cacheDir.slice(0, this.cacheDir.lastIndexOf('/'));
-      const current = this.cacheDir.slice(parent.length + 1);
-      for (const other of readdirSync(parent)) if (other !== current) rmSync(`${parent}/${other}`, { recursive: true, force: true });
+      for (const other of readdirSync(parent))
+        if (!other.startsWith(`${MCP_FAQ_BUILD}-`)) rmSync(`${parent}/${other}`, { recursive: true, force: true });
     } catch {
       // a read-only or full disk: no cache
     }
@@ -124,16 +126,20 @@ function makeDirectory(path: string): void {
   }
 }
 
-/** Where this build's code caches go for this Node, or undefined for none. */
-export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.MCP_FAQ_NO_CACHE) return undefined;
+/**
+ * Where this build's code caches go for this Node, or undefined for none
+ * (MCP_FAQ_NO_CACHE set and not 0, or --no-cache: the one option read here, before
+ * the command line is, since it decides how the code that reads it loads).
+ */
+export function cacheDir(env: NodeJS.ProcessEnv, argv: string[] = []): string | undefined {
+  if ((env.MCP_FAQ_NO_CACHE && !['0', 'false'].includes(env.MCP_FAQ_NO_CACHE)) || argv.includes('--no-cache')) return undefined;
   const base = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : env.HOME ? `${env.HOME}/.cache` : undefined;
   return base && `${base}/mcp-faq/${MCP_FAQ_BUILD}-${process.versions.v8}-${process.arch}`;
 }
 
 /** Runs the CLI, then saves the code caches it lacked. */
 export async function main(): Promise<void> {
-  const loader = new ChunkLoader(__dirname, cacheDir(process.env));
+  const loader = new ChunkLoader(__dirname, cacheDir(process.env, process.argv.slice(2)));
   await (loader.load('cli') as { main: () => Promise<void> }).main();
   loader.saveCaches();
 }

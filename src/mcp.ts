@@ -13,17 +13,21 @@
 // only for `mcp-faq mcp`.
 
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import type { Answer, Core, Hit } from './core.js';
+import { FaqError } from './errors.js';
 import type { FaqEntry } from './faq.js';
 import { FdStream, readChunks } from './io.js';
 import { oneLine } from './text.js';
 
 const ENTRY_URI = 'faq://entries/';
+/** MCP's error for a resource that does not exist. */
+const RESOURCE_NOT_FOUND = -32002;
 
-/** The server for a FAQ, with its tools and resources (tests connect it to their own transport). */
+/** The server for a FAQ, with its tools and resources. */
 function createServer(core: Core, version: string): McpServer {
   const { faq } = core;
   const server = new McpServer({ name: 'mcp-faq', version }, { instructions: describeFaq(core) });
@@ -53,9 +57,19 @@ function createServer(core: Core, version: string): McpServer {
       annotations: { title: 'Chercher dans la FAQ', ...readOnly },
     },
     async ({ query, limit }) => {
-      const { hits } = await core.search(query, { limit: limit ?? 5 });
-      const results = hits.map(hitJson);
-      return { content: [{ type: 'text', text: searchText(query, hits) }], structuredContent: { query, results } };
+      let found;
+      try {
+        found = await core.search(query, { limit: limit ?? 5 });
+      } catch (error) {
+        if (FaqError.is(error) && error.kind === 'usage') throw new Error(`query : ${error.message}`, { cause: error });
+        throw error;
+      }
+      const results = found.hits.map(hitJson);
+      // The query is echoed for the client's record, not in full: a 100 KB query would come back whole.
+      return {
+        content: [{ type: 'text', text: searchText(query, found.hits) }],
+        structuredContent: { query: oneLine(query, 500), results },
+      };
     },
   );
 
@@ -127,9 +141,11 @@ function createServer(core: Core, version: string): McpServer {
       complete: { id: (value) => faq.entries.map((e) => e.id).filter((id) => id.toLowerCase().startsWith(value.toLowerCase())) },
     }),
     { title: 'Une entrée de la FAQ', description: 'La question, sa catégorie et sa réponse, en markdown.', mimeType: 'text/markdown' },
-    (uri, { id }) => {
-      const found = core.lookup(String(id));
-      if ('unknown' in found) throw new Error(`Identifiant inconnu : « ${oneLine(String(id), 60)} ». La liste : list_faq.`);
+    (uri, variables) => {
+      // The id as listed: URI-encoded (faq://entries/%C3%A91 is é1).
+      const id = decodeURIComponent(String(variables.id));
+      const found = core.lookup(id);
+      if ('unknown' in found) throw new McpError(RESOURCE_NOT_FOUND, `Identifiant inconnu : « ${oneLine(id, 60)} ». La liste : list_faq.`);
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: entryMarkdown(core.answer(found.entry)) }] };
     },
   );
@@ -148,8 +164,16 @@ export async function serve(core: Core, version: string): Promise<void> {
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
   });
+  let failure: Error | undefined;
+  server.server.onerror = (error) => (failure = error);
   await server.connect(transport);
   await closed;
+  if (failure && 'code' in failure) {
+    throw new FaqError(
+      'input',
+      `lecture de l’entrée standard impossible (${String(failure.code)}) : le serveur MCP lit les messages du client sur stdin.`,
+    );
+  }
 }
 
 /**
@@ -163,6 +187,9 @@ class LineTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
   private buffer = '';
   private open = true;
+  /** stdin has ended: the server closes once the requests still in flight are answered. */
+  private ended = false;
+  private readonly inFlight = new Set<string | number>();
 
   /** `read` calls back with each chunk of input, then once at its end. */
   constructor(
@@ -174,8 +201,12 @@ class LineTransport implements Transport {
     this.read(
       (chunk) => this.receive(chunk),
       (error) => {
+        // A last message without its newline is a message all the same.
+        if (this.buffer.trim()) this.line(this.buffer);
+        this.buffer = '';
         if (error) this.onerror?.(error);
-        void this.close();
+        this.ended = true;
+        if (this.inFlight.size === 0) void this.close();
       },
     );
     return Promise.resolve();
@@ -183,6 +214,8 @@ class LineTransport implements Transport {
 
   send(message: JSONRPCMessage): Promise<void> {
     if (this.open) this.write(`${JSON.stringify(message)}\n`);
+    if ('id' in message && !('method' in message)) this.inFlight.delete(message.id as string | number);
+    if (this.ended && this.inFlight.size === 0) void this.close();
     return Promise.resolve();
   }
 
@@ -213,8 +246,10 @@ class LineTransport implements Transport {
       return;
     }
     const message = JSONRPCMessageSchema.safeParse(value);
-    if (message.success) this.onmessage?.(message.data);
-    else {
+    if (message.success) {
+      if ('method' in message.data && 'id' in message.data) this.inFlight.add(message.data.id);
+      this.onmessage?.(message.data);
+    } else {
       const id =
         typeof value === 'object' && value !== null && 'id' in value && (typeof value.id === 'string' || typeof value.id === 'number')
           ? value.id

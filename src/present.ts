@@ -44,6 +44,8 @@ interface StreamView {
 
 /** What to print, and the exit code. */
 export interface Output {
+  /** A line for stderr before the results (which answer `show <words>` chose). */
+  note?: string;
   stdout: string;
   stderr: string;
   code: number;
@@ -84,9 +86,13 @@ async function presentSearch(query: string, found: Found, view: View): Promise<O
 async function presentShow(resolution: Resolution, bundled: boolean, view: View): Promise<Output> {
   switch (resolution.kind) {
     case 'unknown-id': {
-      const { id, nearest } = resolution;
+      const { id, nearest, ids } = resolution;
       const suggestion = nearest.length ? `Vouliez-vous dire : ${nearest.join(', ')} ?  (mcp-faq show ${nearest[0]})\n` : '';
-      return output('', message(`identifiant inconnu : ${quoteInput(id)}.`, `${suggestion}Toutes les questions : mcp-faq list`), 1);
+      return output(
+        '',
+        idsNote(ids) + message(`identifiant inconnu : ${quoteInput(id)}.`, `${suggestion}Toutes les questions : mcp-faq list`),
+        1,
+      );
     }
     case 'nothing':
       return output('', idsNote(resolution.ids) + (await nothingFound(resolution.query, resolution.guesses, view)), 1);
@@ -103,13 +109,13 @@ async function presentShow(resolution: Resolution, bundled: boolean, view: View)
   }
   const { entries, best } = resolution;
   const note = best && view.stderr.tty ? `Meilleure réponse pour ${quoteInput(best.query)} : ${best.id}\n\n` : '';
-  if (view.format === 'raw') return output(entries.map((e) => `${e.answer}\n`).join('\n'), note);
-  if (view.format === 'json') return output(json(entries.length === 1 ? entryJson(entries[0]!) : entries.map(entryJson)), note);
+  if (view.format === 'raw') return { ...output(entries.map((e) => `${e.answer}\n`).join('\n')), note };
+  if (view.format === 'json') return { ...output(json(entries.length === 1 ? entryJson(entries[0]!) : entries.map(entryJson))), note };
   const render = await import('./render.js'); // the renderer loads only for `show`
   const documents = bundled ? render.bundledDocuments() : await render.composeDocuments(entries);
   const { color } = view.stdout;
   const options = { width: view.proseWidth, theme: await loadTheme(color), color, hyperlinks: color && view.hyperlinks };
-  return output(render.renderEntries(entries, documents, options), note, 0, true);
+  return { ...output(render.renderEntries(entries, documents, options), '', 0, true), note };
 }
 
 /** "Nothing found", with what came close when something did: clearly a guess. */

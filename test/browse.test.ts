@@ -7,7 +7,7 @@ const core = new Core(faq, true);
 
 describe('the finder’s choices', () => {
   test('nothing typed: every question, in document order', async () => {
-    const choices = await choicesFor(core, '');
+    const { choices } = await choicesFor(core, '');
     expect(choices.map((c) => c.id)).toEqual(faq.entries.map((e) => e.id));
     expect(choices[0]).toMatchObject({ id: 'a1', name: `a1  ${faq.entries[0]!.question}` });
     expect(choices[0]!.describe()).toBe('Microsoft Certification Profile');
@@ -19,13 +19,26 @@ describe('the finder’s choices', () => {
     ['download certificate', 'b1'],
     ['MDP', 'a7'],
   ])('%j: %s first, with the snippet as description', async (term, id) => {
-    const [first] = await choicesFor(core, term);
+    const {
+      choices: [first],
+    } = await choicesFor(core, term);
     expect(first?.id).toBe(id);
     expect(first?.describe()).toMatch(/ · /);
   });
 
+  test('nothing but control characters typed: every question (a pasted C1 character does not crash)', async () => {
+    const { choices } = await choicesFor(core, '\u0085');
+    expect(choices).toHaveLength(faq.entries.length);
+  });
+
+  test('nothing sure but something close: the guesses, marked as such', async () => {
+    const found = await choicesFor(core, 'hi all, my legal name changed after marriage and I need my certs to show the new name');
+    expect(found.guesses).toBe(true);
+    expect(found.choices[0]?.id).toBe('a8');
+  });
+
   test('something the FAQ does not cover: no choices', async () => {
-    expect(await choicesFor(core, 'recette de crêpes')).toEqual([]);
+    expect(await choicesFor(core, 'recette de crêpes')).toEqual({ choices: [], guesses: false });
   });
 });
 

@@ -106,5 +106,7 @@ describe('hasCommand', () => {
     [['--faq', 'x.md', 'list'], true],
     [['--help'], true],
     [['-V'], true],
+    [['--color=never', '--no-cache'], false],
+    [['--verison'], true], // an unknown option: commander's to judge
   ])('%j → %s', (argv, yes) => expect(hasCommand(argv)).toBe(yes));
 });

@@ -21,7 +21,7 @@ const spec: CompletionSpec = {
     { name: 'search', description: 'chercher', options: [{ names: ['-n', '--limit'], description: 'n', values: [] }] },
     { name: 'completion', description: 'script', options: [], args: 'shells' },
   ],
-  ids: [
+  ids: () => [
     { id: 'a1', question: 'Q1' },
     { id: 'a10', question: 'Q10' },
     { id: 'b1', question: 'Q2' },

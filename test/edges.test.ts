@@ -3,7 +3,7 @@
 // and queries, narrow and resized terminals (real ones, in tmux), shell completion
 // with `=` (real shells).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { run } from '../src/cli.js';
@@ -85,9 +85,7 @@ describe('3. an output that cannot be written is said, exit 74', () => {
   test('list > /dev/full: one line on stderr, no stack', () => {
     const r = sh('mcp list > /dev/full');
     expect(r.code).toBe(74);
-    expect(r.stderr).toBe(
-      'mcp-faq : écriture sur la sortie standard impossible : plus de place sur le disque (ENOSPC).\nRien n’a été perdu en silence : relancez la commande vers une autre sortie.\n',
-    );
+    expect(r.stderr).toBe('mcp-faq : écriture sur la sortie standard impossible : plus de place sur le disque (ENOSPC).\n');
   });
 
   test('show a9 --json > /dev/full and search > /dev/full too', () => {
@@ -108,6 +106,18 @@ describe('5. show never drops an argument', () => {
     const r = runBin(['show', 'a1', 'relevé']);
     expect(r.code).toBe(0);
     expect([...r.stdout.matchAll(/^([a-d]\d) · /gm)].map((m) => m[1])).toEqual(['a1', 'a9']);
+  });
+
+  test('show relevé a1: the answers in the order of the arguments', () => {
+    const r = runBin(['show', 'relevé', 'a1']);
+    expect([...r.stdout.matchAll(/^([a-d]\d) · /gm)].map((m) => m[1])).toEqual(['a9', 'a1']);
+  });
+
+  test('show a1 a99: refused, saying a1 was an id', () => {
+    const r = runBin(['show', 'a1', 'a99']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('a1 est un identifiant');
+    expect(r.stderr).toContain('identifiant inconnu : « a99 »');
   });
 
   test('show a1 kubernetes: refused, saying which argument was an id', () => {
@@ -148,6 +158,13 @@ describe('8. odd ids and queries', () => {
     expect(r.code).toBe(code);
     expect(code === 0 ? r.stdout : r.stderr).toMatch(pattern);
   });
+});
+
+test('an unknown option without a command is an error, not the help (exit 2)', () => {
+  const r = runBin(['--verison']);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toContain('option inconnue « --verison »');
 });
 
 describe('9. help', () => {
@@ -194,6 +211,30 @@ describe('in a real terminal', () => {
 
     expect(session.styledScreen().replace(/\u001b\[(?:0|39|49)?m/g, '')).not.toMatch(ESCAPE);
     session.press('Escape');
+  });
+
+  test('4. Ctrl-C in the pager is the pager’s: mcp-faq waits for it, the shell gets its keys back', async () => {
+    session = new TerminalSession(`${requireCommand('bash')} --norc --noprofile`, { width: 80, height: 10, env: { PS1: '$ ' } });
+    await session.waitFor(/^\$ $/m);
+    session.type(`${mcp} list; echo "[exit $?]"`);
+    session.press('Enter');
+    await session.waitFor(/Microsoft Certification Profile/);
+    session.press('C-c');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(session.screen()).not.toContain('[exit');
+    session.press('q');
+    await session.waitFor(/\[exit 0\]/);
+    session.type('echo hello');
+    session.press('Enter');
+    await session.waitFor(/^hello$/m);
+  });
+
+  test('10. at 20 columns, messages on stderr fit too', async () => {
+    session = new TerminalSession(`${mcp} show a10; ${mcp} search zzkkqq; echo "[done]"`, { width: 20, height: 40 });
+    await session.waitFor(/\[done\]/);
+    const screen = session.screen();
+    expect(screen.replace(/\s+/g, ' ')).toContain('identifiant inconnu');
+    for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(20);
   });
 
   test('10. at 30 columns, no line is wider than the terminal', async () => {
@@ -316,4 +357,13 @@ describe('a bug: exit 70, reported with its stack', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^mcp-faq : erreur inattendue \(un bogue\) : JSON cassé\nTypeError: JSON cassé\n\s+at /);
   });
+});
+
+test('--no-cache: no code cache read or written', () => {
+  const home = tempDir('no-cache');
+  expect(runBin(['--no-cache', 'list'], { env: { HOME: home } }).code).toBe(0);
+  expect(runBin(['list', '--no-cache'], { env: { HOME: home } }).code).toBe(0);
+  expect(readdirSync(home)).toEqual([]);
+  expect(runBin(['list'], { env: { HOME: home } }).code).toBe(0);
+  expect(readdirSync(home)).toEqual(['.cache']);
 });

@@ -4,11 +4,11 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { faq, fixturePath, root, version } from './helpers.js';
-import { cleanEnv } from './sandbox.js';
+import { cleanEnv, tempDir } from './sandbox.js';
 
 const BIN = join(root, 'bin/mcp-faq.js');
 const env = cleanEnv();
@@ -84,7 +84,7 @@ describe('the server, through the SDK client', () => {
     ['search_faq', { query: 42 }, /query/],
     ['search_faq', { query: 'x', limit: 0 }, /limit/],
     ['search_faq', { query: 'x', limit: 21 }, /limit/],
-    ['search_faq', { query: '' }, /recherche est vide/],
+    ['search_faq', { query: '' }, /query : la recherche est vide/],
     ['search_faq', {}, /query/],
     ['get_faq_entry', { id: 7 }, /id/],
   ])('%s %j: a tool error that names the argument', async (name, args, message) => {
@@ -127,7 +127,11 @@ describe('the server, through the SDK client', () => {
     const { contents } = await client.readResource({ uri: 'faq://entries/a9' });
     expect(contents[0]).toMatchObject({ uri: 'faq://entries/a9', mimeType: 'text/markdown' });
     expect((contents[0] as { text: string }).text).toContain(faq.entries[8]!.answer);
-    await expect(client.readResource({ uri: 'faq://entries/zz9' })).rejects.toThrow(/zz9/);
+    const missing = await client
+      .readResource({ uri: 'faq://entries/zz9' })
+      .catch((error: unknown) => error as { code: number; message: string });
+    expect(missing).toMatchObject({ code: -32002 });
+    expect((missing as { message: string }).message).toContain('zz9');
   });
 
   test('nothing on stderr', () => {
@@ -139,6 +143,17 @@ test('--faq: the server answers from another FAQ file', async () => {
   const { client } = await connect(['--faq', fixturePath('english.md')]);
   const r = (await client.callTool({ name: 'search_faq', arguments: { query: 'reset password' } })) as ToolResult;
   expect((r.structuredContent as { results: { id: string }[] }).results[0]?.id).toBe('p1');
+  await client.close();
+});
+
+test('an id that is not ASCII: its resource URI is encoded when listed, decoded when read', async () => {
+  const file = join(tempDir('mcp-faq-file'), 'ids.md');
+  writeFileSync(file, '## S\n**Q: Élan ?**<a name="é1"></a>\n\n**R:** Réponse.\n');
+  const { client } = await connect(['--faq', file]);
+  const { resources } = await client.listResources();
+  expect(resources.map((r) => r.uri)).toEqual(['faq://entries/%C3%A91']);
+  const { contents } = await client.readResource({ uri: 'faq://entries/%C3%A91' });
+  expect((contents[0] as { text: string }).text).toContain('Réponse.');
   await client.close();
 });
 
@@ -174,6 +189,18 @@ describe('raw stdio', () => {
     expect(messages[1]).toMatchObject({ id: 7, error: { code: -32600 } });
     expect(messages[2]).toMatchObject({ id: 1, result: { serverInfo: { name: 'mcp-faq' } } });
     expect(messages).toHaveLength(3); // stdout carries the protocol only
+  });
+
+  test('a last message without its newline is answered', async () => {
+    const child = spawn(process.execPath, [BIN, 'mcp'], { env });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise((resolve) => {
+      child.on('close', resolve);
+      child.stdin.end(initialize);
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ id: 1, result: { serverInfo: { name: 'mcp-faq' } } });
   });
 
   test('stdin closed at once: exit 0, nothing written', async () => {

@@ -133,7 +133,7 @@ for (const file of readdirSync(join(root, 'dist'))
   hash.update(`${file}\0`).update(readFileSync(join(root, 'dist', file)));
 }
 const mainFile = join(root, 'dist/main.js');
-writeFileSync(mainFile, readFileSync(mainFile, 'utf8').replace(BUILD_STAMP, `${pkg.version}-${hash.digest('hex').slice(0, 16)}`));
+writeFileSync(mainFile, readFileSync(mainFile, 'utf8').replaceAll(BUILD_STAMP, `${pkg.version}-${hash.digest('hex').slice(0, 16)}`));
 
 const sizes = Object.entries(result.metafile.outputs).map(([f, o]) => `${relative(root, f)} ${(o.bytes / 1024).toFixed(0)} KiB`);
 console.error(`build: ${bundle.faq.entries.length} entries, ${bundle.faq.categories.length} categories; ${sizes.join(', ')}`);
