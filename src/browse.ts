@@ -23,7 +23,7 @@ import { idColumn } from './format.js';
 import { stripControls } from './text.js';
 import { truncate } from './wrap.js';
 
-export interface FinderChoice {
+interface FinderChoice {
   id: string;
   /** `id  question`. */
   name: string;
