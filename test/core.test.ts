@@ -105,3 +105,18 @@ describe('joinQuery cuts as soon as the query is long enough', () => {
     expect(query).toHaveLength(MAX_QUERY_CHARS);
   });
 });
+
+describe('a generic word alone carries no answer (issue 9, pattern 4)', () => {
+  test.each([['change'], ['link'], ['download'], ['remplacer'], ['lien'], ['update']])('%j: no answer, guesses at most', async (query) => {
+    expect((await core.search(query)).hits).toEqual([]);
+  });
+
+  test.each([
+    ['change my email', 'a6'],
+    ['download certificate', 'b1'],
+    ['link my two accounts', 'a4'],
+    ['téléchargement impossible', 'b2'],
+  ])('%j: with the thing it is about, %s', async (query, id) => {
+    expect((await core.search(query)).hits[0]?.entry.id).toBe(id);
+  });
+});

@@ -151,8 +151,14 @@ describe('prefix search (the interactive finder)', () => {
     ['mot de pa', 'a7'],
     ['relev', 'a9'],
     ['fusio', 'a4'],
-    ['télécharg', 'b1'],
+    ['télécharger cert', 'b1'],
   ])('%j → %s', async (q, id) => expect((await search(q, { prefix: true }))[0]?.id).toBe(id));
+
+  test('a generic word being typed alone: no answer yet, b1 as a guess', async () => {
+    const outcome = await searcher.search('télécharg', { prefix: true });
+    expect(outcome.results).toEqual([]);
+    expect(outcome.guesses[0]?.id).toBe('b1');
+  });
 
   test('a finished word is not a prefix', async () => {
     expect((await search('relevé ', { prefix: true })).map((r) => r.id)).toEqual(await ids('relevé'));

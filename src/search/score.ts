@@ -126,7 +126,10 @@ export function cutOff(signals: Signals[], units: Unit[], questionLengths: reado
       a.entry - b.entry,
   );
   const hasTopics = units.some((u) => u.kind === 'topic' && u.weight > 0);
-  const results = ranked.filter((s) => isAnswer(s, hasTopics));
+  // A generic word (« modifier », « lien », « télécharger ») needs the thing it is
+  // about: a query of nothing but generic words has guesses at most, no answer.
+  const needsTopic = units.length > 0 && units.every((u) => u.kind === 'generic');
+  const results = needsTopic ? [] : ranked.filter((s) => isAnswer(s, hasTopics));
   if (results.length > 0 || units.some((u) => u.kind === 'offtopic')) return { results, guesses: [] };
   const guesses = ranked
     .filter((s) => (s.topical || !hasTopics) && s.coverage >= MIN_GUESS_COVERAGE && s.questionCoverage > 0)
