@@ -3,7 +3,7 @@
 import { stripControls } from '../text.js';
 
 /** Longer queries are cut: a long message says what it asks well before this. */
-export const MAX_QUERY_CHARS = 512;
+export const MAX_QUERY_CHARS = 2048;
 
 /** The query without escape sequences or control characters (each becomes a space), MAX_QUERY_CHARS at most. */
 export function cleanQuery(query: string): string {
