@@ -15,6 +15,7 @@ export default defineConfig({
   define: {
     MCP_FAQ_MODEL: asciiJson(bundle.faq),
     MCP_FAQ_INDEX: asciiJson(bundle.index),
+    MCP_FAQ_ANSWERS: asciiJson(bundle.answers),
     MCP_FAQ_DOCS: asciiJson(bundle.docs),
     MCP_FAQ_WORDS: frequentWords(),
     MCP_FAQ_VERSION: JSON.stringify(version),

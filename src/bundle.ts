@@ -5,15 +5,18 @@
 import { compose } from './compose.js';
 import { frequencyClass, stem } from './fuzzy.js';
 import { parseFaq, type Faq } from './faq.js';
-import { compileLexicon } from './glossary.js';
+import { Analyzer, compileLexicon } from './glossary.js';
 import type { Documents } from './render.js';
 import { buildIndex, indexData, type IndexData } from './search/indexing.js';
+import { answerWords, markdownToPlain, type AnswerWords } from './search/snippet.js';
 import { loadTheme } from './theme.js';
 
 export interface Bundle {
   faq: Faq;
   index: IndexData;
   docs: Documents;
+  /** The answers analysed for snippets (search.ts, MCP_FAQ_ANSWERS). */
+  answers: AnswerWords[];
 }
 
 /** The data files of faq/ that the search uses, and what names them in errors. */
@@ -29,5 +32,7 @@ export async function makeBundle(markdown: string, data: SearchData, names = { f
   const index = indexData(buildIndex(faq, lexicon, stem, frequencyClass));
   const theme = await loadTheme(true);
   const docs = Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer, theme)]));
-  return { faq, index, docs };
+  const analyzer = new Analyzer(lexicon, stem);
+  const answers = faq.entries.map((e) => answerWords(markdownToPlain(e.answer), analyzer));
+  return { faq, index, docs, answers };
 }

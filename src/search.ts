@@ -21,7 +21,7 @@ import { cleanQuery } from './search/clean.js';
 import { correctWords, KnownWords, type WordSense } from './search/correct.js';
 import { buildIndex, PackedIndex, type SearchIndex } from './search/indexing.js';
 import { cutOff, scoreEntries, type Signals } from './search/score.js';
-import { markdownToPlain, snippet, type Snippet } from './search/snippet.js';
+import { answerWords, markdownToPlain, snippet, type AnswerWords, type Snippet } from './search/snippet.js';
 import { queryUnits, weighUnits } from './search/units.js';
 import { tokenize } from './text.js';
 
@@ -55,8 +55,10 @@ export interface SearchOptions {
 /** fuzzy.ts: what the search needs for words it does not know. */
 export type Tools = typeof import('./fuzzy.js');
 
-// Replaced by the build (and the test set-up) with the bundled FAQ's index (indexData(), as JSON text).
+// Replaced by the build (and the test set-up) with the bundled FAQ's index (indexData(),
+// as JSON text), and its answers analysed for snippets (AnswerWords[], as JSON text).
 declare const MCP_FAQ_INDEX: string;
+declare const MCP_FAQ_ANSWERS: string;
 
 let bundledIndex: SearchIndex | undefined;
 let tools: Promise<Tools> | undefined;
@@ -69,7 +71,7 @@ const loadTools = (): Promise<Tools> => (tools ??= import('./fuzzy.js'));
  */
 export async function searcherFor(faq: Faq, bundled: boolean): Promise<Searcher> {
   bundledIndex ??= new PackedIndex(MCP_FAQ_INDEX);
-  if (bundled) return new Searcher(bundledIndex, faq, loadTools);
+  if (bundled) return new Searcher(bundledIndex, faq, loadTools, JSON.parse(MCP_FAQ_ANSWERS) as AnswerWords[]);
   const { stem, frequencyClass } = await loadTools();
   return new Searcher(buildIndex(faq, bundledIndex.lexicon, stem, frequencyClass), faq, loadTools);
 }
@@ -82,11 +84,16 @@ export class Searcher {
   private tools?: Tools;
   private known?: KnownWords;
 
-  /** `faq`: the indexed FAQ, whose answers give the snippets; `load`: loads fuzzy.ts. */
+  /**
+   * `faq`: the indexed FAQ, whose answers give the snippets; `load`: loads fuzzy.ts;
+   * `answers`: the answers analysed for snippets, when made beforehand (the bundled
+   * FAQ's, at build time); otherwise each is analysed on first use.
+   */
   constructor(
     private readonly index: SearchIndex,
     private readonly faq: Faq,
     private readonly load: () => Promise<Tools>,
+    private readonly answers: (AnswerWords | undefined)[] = [],
   ) {
     this.analyzer = new Analyzer(index.lexicon, (word) => index.stem(word) ?? this.stemUnknown(word));
   }
@@ -107,13 +114,17 @@ export class Searcher {
       if (!snippets) return r;
       // Made when read: the finder asks for every result, and shows a screenful.
       let made: Snippet | undefined;
-      const answer = this.faq.entries[s.entry]!.answer;
       return Object.defineProperty(r, 'snippet', {
-        get: () => (made ??= snippet(markdownToPlain(answer), terms, this.analyzer)),
+        get: () => (made ??= snippet(this.answerWords(s.entry), terms)),
         enumerable: true,
       });
     };
     return { results: results.slice(0, Math.max(0, limit)).map(result), guesses: guesses.map(result) };
+  }
+
+  /** Entry number `entry`'s answer, analysed for snippets. */
+  private answerWords(entry: number): AnswerWords {
+    return (this.answers[entry] ??= answerWords(markdownToPlain(this.faq.entries[entry]!.answer), this.analyzer));
   }
 
   /** A word that needs fuzzy.ts: to stem it, weigh it, or correct it. */

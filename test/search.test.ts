@@ -146,6 +146,15 @@ describe('the engine on the bundled FAQ', () => {
   });
 });
 
+test('the bundled answers, analysed at build time, are what the searcher would make', async () => {
+  const fresh = new Searcher(index, faq, () => Promise.resolve(fuzzy));
+  for (const query of ['mot de passe', 'télécharger certificat', 'fusionner deux profils', 'relevé de notes']) {
+    const a = (await searcher.search(query)).results.map((r) => r.snippet);
+    const b = (await fresh.search(query)).results.map((r) => r.snippet);
+    expect(a, query).toEqual(b);
+  }
+});
+
 describe('prefix search (the interactive finder)', () => {
   test.each([
     ['mot de pa', 'a7'],

@@ -102,6 +102,7 @@ const result = await build({
   define: {
     MCP_FAQ_MODEL: asciiJson(bundle.faq), // used in cli.js
     MCP_FAQ_INDEX: asciiJson(bundle.index), // in search.js
+    MCP_FAQ_ANSWERS: asciiJson(bundle.answers), // in search.js
     MCP_FAQ_DOCS: asciiJson(bundle.docs), // in render.js
     MCP_FAQ_WORDS: frequentWords(), // in fuzzy.js
     MCP_FAQ_VERSION: JSON.stringify(pkg.version),

@@ -52,25 +52,48 @@ function markupToPlain(markdown: string): string {
 }
 
 /**
- * The window of about `size` characters of `text` that holds the most words matching
- * `terms` (index terms: stems and notions), starting at its sentence when that begins
- * shortly before; the matched words are marked.
+ * An answer's plain text analysed for snippets: its words (offsets, and stem or "" for a
+ * stop word) and the glossary expressions they form (first and past-last word, notion
+ * terms). Independent of any query: made at build time for the bundled FAQ (see
+ * bundle.ts), on first use for another.
  */
-export function snippet(text: string, terms: Set<string>, analyzer: Analyzer, size = 160): Snippet {
+export interface AnswerWords {
+  text: string;
+  /** [start, end) of each word in text, flat: start0, end0, start1, end1… */
+  offsets: number[];
+  stems: string[];
+  phrases: [number, number, string[]][];
+}
+
+export function answerWords(text: string, analyzer: Analyzer): AnswerWords {
   const words = analyzer.terms(text);
-  const hit = words.map((t) => !t.stop && terms.has(t.stem));
+  const phrases: AnswerWords['phrases'] = [];
   words.forEach((_, i) => {
-    for (const m of analyzer.phrasesAt(words, i)) {
-      if (m.concepts.some((c) => terms.has(conceptTerm(c)))) for (let k = m.start; k < m.end; k++) hit[k] = true;
-    }
+    for (const m of analyzer.phrasesAt(words, i)) phrases.push([m.start, m.end, m.concepts.map(conceptTerm)]);
   });
+  return { text, offsets: words.flatMap((w) => [w.start, w.end]), stems: words.map((w) => (w.stop ? '' : w.stem)), phrases };
+}
+
+/**
+ * The window of about `size` characters of the answer that holds the most words
+ * matching `terms` (index terms: stems and notions), starting at its sentence when
+ * that begins shortly before; the matched words are marked.
+ */
+export function snippet(answer: AnswerWords, terms: Set<string>, size = 160): Snippet {
+  const { text, offsets, stems } = answer;
+  const start = (i: number) => offsets[2 * i]!;
+  const end = (i: number) => offsets[2 * i + 1]!;
+  const hit = stems.map((stem) => stem !== '' && terms.has(stem));
+  for (const [first, past, concepts] of answer.phrases) {
+    if (concepts.some((c) => terms.has(c))) for (let k = first; k < past; k++) hit[k] = true;
+  }
   let from = 0;
   let most = 0;
-  words.forEach((w, i) => {
-    if (!hit[i]) return;
+  hit.forEach((isHit, i) => {
+    if (!isHit) return;
     let hits = 0;
-    for (let k = i; k < words.length && words[k]!.end - w.start <= size; k++) if (hit[k]) hits++;
-    if (hits > most) [from, most] = [w.start, hits];
+    for (let k = i; k < hit.length && end(k) - start(i) <= size; k++) if (hit[k]) hits++;
+    if (hits > most) [from, most] = [start(i), hits];
   });
   const sentence = Math.max(...['. ', '? ', '! ', ': '].map((p) => text.lastIndexOf(p, from)));
   if (from <= 40) from = 0;
@@ -78,8 +101,9 @@ export function snippet(text: string, terms: Set<string>, analyzer: Analyzer, si
   let to = Math.min(text.length, from + size);
   if (to < text.length) to = Math.max(text.lastIndexOf(' ', to), from + 1);
   const lead = from > 0 ? '… ' : '';
-  const marks: [number, number][] = words
-    .filter((t, i) => hit[i] && t.start >= from && t.end <= to)
-    .map((t) => [t.start - from + lead.length, t.end - from + lead.length]);
+  const marks: [number, number][] = [];
+  hit.forEach((isHit, i) => {
+    if (isHit && start(i) >= from && end(i) <= to) marks.push([start(i) - from + lead.length, end(i) - from + lead.length]);
+  });
   return { text: lead + text.slice(from, to).trimEnd() + (to < text.length ? ' …' : ''), marks };
 }
