@@ -79,6 +79,8 @@ const ANCHOR = /<a\s+(?:name|id)\s*=\s*["']([^"']*)["']\s*\/?>(?:\s*<\/a>)?/gi;
 const FIRST_ANCHOR = new RegExp(ANCHOR.source, 'i');
 // `**Q: question**` or `**Q:** question`; \s also covers the no-break space of `Q :`.
 const QUESTION = /^\*\*Q\s*:\s*(?:\*\*\s*(.+)|(.+?)\s*\*\*)$/;
+// A code fence (CommonMark): three or more backticks or tildes, indented by three spaces at most.
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ANSWER_MARKER = /^\s*\*\*R\s*:\s*\*\*[ \t]*/;
 const SPACING_LINE = /^\s*(?:<br\s*\/?>\s*)*$/i;
 const TRAILING_BREAK = /<br\s*\/?>$/i;
@@ -117,14 +119,24 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
     current = undefined;
   };
 
+  let headingLevel = 0; // level of the last heading outside entries; 0 before any
+  let fence: string | undefined; // the opening of the code block the loop is in
   for (let i = bodyStart; lines.next(i); i++) {
     const line = lines.line;
     const lineNo = i + 1;
+    // Inside a fenced code block, every line is content: a `#` there is a comment.
+    if (fence !== undefined || ((line.includes('```') || line.includes('~~~')) && FENCE.test(line))) {
+      fence = fenceAfter(line, fence);
+      if (current) current.body.to = lines.end;
+      continue;
+    }
     // Each pattern is tried only on the lines that can match it: most lines are answers.
     const h = line.startsWith('#') ? HEADING.exec(line) : null;
-    if (h) {
+    // In an answer, a heading deeper than its section's is part of the answer.
+    if (h && !(current && headingLevel > 0 && h[1]!.length > headingLevel)) {
       closeEntry();
       heading = h[2]!;
+      headingLevel = h[1]!.length;
       firstHeading ??= heading;
       continue;
     }
@@ -210,6 +222,15 @@ class Lines {
     }
     return true;
   }
+}
+
+/** The fence open after `line`: `open` is the one open before it (undefined: none). */
+function fenceAfter(line: string, open: string | undefined): string | undefined {
+  const m = FENCE.exec(line);
+  if (open === undefined) return m && !(m[1]![0] === '`' && line.slice(m[0].length).includes('`')) ? m[1] : undefined;
+  // A closing fence: the same character, at least as long, nothing after it.
+  const closes = m && m[1]![0] === open[0] && m[1]!.length >= open.length && line.slice(m[0].length).trim() === '';
+  return closes ? undefined : open;
 }
 
 function readFrontMatter(lines: Lines): { front: Map<string, string>; bodyStart: number } {

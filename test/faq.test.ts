@@ -130,6 +130,32 @@ describe('quirks of the format', () => {
     expect(parseFaq(crlf).entries.map((e) => e.answer)).toEqual(small.entries.map((e) => e.answer));
   });
 
+  const answerOf = (body: string) => parseFaq(`## Section\n\n**Q: q**<a name="a"></a>\n\n**R:** ${body}\n\n## Suite\n`).entries[0]!.answer;
+  test.each([
+    ['a deeper heading', 'Étapes :\n\n### Première étape\nOuvrez.', 'Étapes :\n\n### Première étape\nOuvrez.'],
+    [
+      'a `#` line in a ``` block',
+      'Tapez :\n```sh\n# commentaire\n**Q: pas une question**\n```\nFin.',
+      'Tapez :\n```sh\n# commentaire\n**Q: pas une question**\n```\nFin.',
+    ],
+    [
+      'a `#` line in a ~~~ block, closed by a longer fence',
+      'Voir :\n~~~\n## pas un titre\n~~~~\nFin.',
+      'Voir :\n~~~\n## pas un titre\n~~~~\nFin.',
+    ],
+    ['a heading of the section level', 'Fin.\n## Autre\nhors réponse', 'Fin.'],
+  ])('an answer keeps %s', (_, body, answer) => {
+    expect(answerOf(body)).toBe(answer);
+  });
+
+  test('a heading after a fenced block inside an answer still ends it when at section level', () => {
+    const parsed = parseFaq('## S\n**Q: q**<a name="a"></a>\n**R:** r\n```\nx\n```\n## T\n**Q: p**<a name="b"></a>\n**R:** s\n');
+    expect(parsed.entries.map((e) => [e.id, e.category, e.answer])).toEqual([
+      ['a', 'S', 'r\n```\nx\n```'],
+      ['b', 'T', 's'],
+    ]);
+  });
+
   test('removes escape sequences and control characters from the content', () => {
     const evil = parseFaq(fixture('escapes.md'));
     const text = evil.entries[0]!.question + evil.entries[0]!.answer;
