@@ -47,7 +47,8 @@ export type Lookup = { entry: FaqEntry } | { unknown: string; nearest: string[] 
 /** What `show <args>` means (see Core.resolve). */
 export type Resolution =
   /** Entries to show; `best` when words stood for one of them. */
-  | { kind: 'entries'; entries: Answer[]; best?: { query: string; id: string } }
+  /** `many`: several were asked for (`show a1 A1`), even when they are one entry. */
+  | { kind: 'entries'; entries: Answer[]; many: boolean; best?: { query: string; id: string } }
   /** An argument shaped like an id that no entry has ("a10"); `ids` are the arguments that were ids. */
   | { kind: 'unknown-id'; id: string; nearest: string[]; ids: string[] }
   /** Words that match several entries alike; `ids` are the arguments that were ids. */
@@ -118,12 +119,12 @@ export class Core {
       [...new Set(order.map((e) => (e === 'words' ? best : e)).filter((e) => e !== undefined))].map((e) => this.answer(e));
     const query = joinQuery(words);
     if (!stripControls(query, ' ').trim()) {
-      if (ids.length > 0) return { kind: 'entries', entries: entries() };
+      if (ids.length > 0) return { kind: 'entries', entries: entries(), many: order.length > 1 };
       throw usageError('identifiant ou recherche vide.', 'Exemple : mcp-faq show a9');
     }
     const found = await this.search(query);
     const best = clearWinner(found.hits);
-    if (best) return { kind: 'entries', entries: entries(best.entry), best: { query, id: best.entry.id } };
+    if (best) return { kind: 'entries', entries: entries(best.entry), many: order.length > 1, best: { query, id: best.entry.id } };
     if (found.hits.length === 0) return { kind: 'nothing', query, guesses: found.guesses, ids };
     return { kind: 'ambiguous', query, hits: found.hits, ids };
   }

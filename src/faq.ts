@@ -335,22 +335,37 @@ export interface Link {
   url: string;
 }
 
-// [text](url "title"): not an image (![alt](src)); the text may hold inline markup.
-const MARKDOWN_LINK = /(?<!!)\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g;
+// In one pass, in order: an image (skipped), a code span (skipped), a link
+// [text](url "title") whose text may hold inline markup, an autolink <https://…>, or
+// a bare URL (GFM's autolink literal).
+const LINKISH =
+  /!\[(?:[^[\]]|\[[^\]]*\])*\]\([^)]*\)|`[^`]*`|\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)|<((?:https?|mailto):[^>\s]+)>|\b(https?:\/\/[^\s<>"]+)/g;
 
 /** The links of an answer's markdown, in order, each once. */
 export function answerLinks(markdown: string): Link[] {
   const links: Link[] = [];
-  for (const m of markdown.matchAll(MARKDOWN_LINK)) {
+  for (const m of markdown.matchAll(LINKISH)) {
+    const bare = m[4] === undefined ? undefined : trimBareUrl(m[4]);
+    const url = m[2] ?? m[3] ?? bare;
+    if (url === undefined) continue; // an image or code
     const text =
-      m[1]!
-        .replace(/\*\*|__|[*`]/g, '')
+      m[1]
+        ?.replace(/\*\*|__|[*`]/g, '')
         .replace(/\s+/g, ' ')
-        .trim() || m[2]!;
-    const url = m[2]!;
+        .trim() || url.replace(/^mailto:/, '');
     if (!links.some((l) => l.text === text && l.url === url)) links.push({ text, url });
   }
   return links;
+}
+
+/** A bare URL ends before closing punctuation, and before a `)` it did not open ("(voir https://x.y)"). */
+function trimBareUrl(url: string): string {
+  const count = (char: string) => url.split(char).length - 1;
+  for (;;) {
+    const trimmed = url.replace(/[.,:;!?'*_]+$/, '');
+    if (trimmed.endsWith(')') && count('(') < count(')')) url = trimmed.slice(0, -1);
+    else return trimmed;
+  }
 }
 
 /** The ids nearest to an unknown one ("a10" → a1), closest first, at most three. */

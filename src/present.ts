@@ -107,10 +107,10 @@ async function presentShow(resolution: Resolution, bundled: boolean, view: View)
     case 'entries':
       break;
   }
-  const { entries, best } = resolution;
+  const { entries, many, best } = resolution;
   const note = best && view.stderr.tty ? `Meilleure réponse pour ${quoteInput(best.query)} : ${best.id}\n\n` : '';
   if (view.format === 'raw') return { ...output(entries.map((e) => `${e.answer}\n`).join('\n')), note };
-  if (view.format === 'json') return { ...output(json(entries.length === 1 ? entryJson(entries[0]!) : entries.map(entryJson))), note };
+  if (view.format === 'json') return { ...output(json(many ? entries.map(entryJson) : entryJson(entries[0]!))), note };
   const render = await import('./render.js'); // the renderer loads only for `show`
   const documents = bundled ? render.bundledDocuments() : await render.composeDocuments(entries);
   const { color } = view.stdout;

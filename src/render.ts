@@ -58,6 +58,13 @@ const SGR = /\u001b\[[0-9;]*m/g;
 
 const OSC8 = /\u001b\]8;;[^\u0007]*\u0007/g;
 
+/** The prefix of a wrapped line's next lines: quote bars (styled) stay, list markers become spaces. */
+const continuation = (prefix: string): string =>
+  prefix
+    .split(/(\u001b\[[0-9;]*m)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^│]/g, ' ')))
+    .join('');
+
 /** Lays a document out: wraps its logical lines to the width, strips what the terminal should not get. */
 export function layout(document: string, options: RenderOptions): string {
   let doc = document;
@@ -71,9 +78,9 @@ export function layout(document: string, options: RenderOptions): string {
       continue;
     }
     const prefix = line.slice(0, at);
-    const indent = prefix.replace(SGR, '').length;
-    const lines = wrap(line.slice(at + 1), options.width - indent);
-    out.push(prefix + lines[0], ...lines.slice(1).map((l) => ' '.repeat(indent) + l));
+    const lines = wrap(line.slice(at + 1), options.width - prefix.replace(SGR, '').length);
+    const more = continuation(prefix);
+    out.push(prefix + lines[0], ...lines.slice(1).map((l) => more + l));
   }
   return out.join('\n');
 }

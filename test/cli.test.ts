@@ -64,9 +64,19 @@ describe('show', () => {
     expect(JSON.parse(r.stdout)).toEqual({ id: 'a9', category: e.category, question: e.question, answer: e.answer, links });
   });
 
-  test('--json with several ids: an array', async () => {
-    const r = await runCli(['show', '--json', 'a1', 'b1']);
-    expect((JSON.parse(r.stdout) as { id: string }[]).map((e) => e.id)).toEqual(['a1', 'b1']);
+  test.each([
+    [
+      ['a1', 'b1'],
+      ['a1', 'b1'],
+    ],
+    [['a1', 'A1'], ['a1']],
+    [
+      ['a9', 'mot', 'de', 'passe'],
+      ['a9', 'a7'],
+    ],
+  ])('--json with several arguments %j: an array (shape by what was asked, not by what was found)', async (args, ids) => {
+    const r = await runCli(['show', '--json', ...args]);
+    expect((JSON.parse(r.stdout) as { id: string }[]).map((e) => e.id)).toEqual(ids);
   });
 
   test('--raw: the markdown as is', async () => {

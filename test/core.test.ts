@@ -44,6 +44,16 @@ describe('answerLinks', () => {
     ['[a](https://x.y) puis [a](https://x.y)', [{ text: 'a', url: 'https://x.y' }]],
     ['[](https://x.y)', [{ text: 'https://x.y', url: 'https://x.y' }]],
     ['pas de lien', []],
+    [
+      'voir <https://x.y/a> et https://x.y/b.',
+      [
+        { text: 'https://x.y/a', url: 'https://x.y/a' },
+        { text: 'https://x.y/b', url: 'https://x.y/b' },
+      ],
+    ],
+    ['(voir https://x.y/wiki/A_(b)) et `https://code.only`', [{ text: 'https://x.y/wiki/A_(b)', url: 'https://x.y/wiki/A_(b)' }]],
+    ['<mailto:a@b.c>', [{ text: 'a@b.c', url: 'mailto:a@b.c' }]],
+    ['![img](https://x.y/i.png)', []],
   ])('%j', (markdown, links) => expect(answerLinks(markdown)).toEqual(links));
 
   test('a4 links to the certification support', () => {

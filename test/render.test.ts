@@ -77,6 +77,12 @@ describe('renderMarkdown', () => {
     ['headings without their #', '## Titre\n\ntexte', ['Titre', '', 'texte']],
     ['an image without alt', '![](x.png)', ['[image]']],
     ['a block quote', '> cité', ['│ cité']],
+    ['a wrapped block quote keeps its bar', `> ${'mot '.repeat(20)}fin`, [`│ ${'mot '.repeat(18).trim()}`, '│ mot mot fin']],
+    [
+      'a list in a block quote: bar kept, marker not',
+      `> 1. ${'mot '.repeat(20)}`,
+      [`│   1. ${'mot '.repeat(17).trim()}`, '│      mot mot mot'],
+    ],
     ['French punctuation does not start a line', `${'mot '.repeat(18)}fin :`, [`${'mot '.repeat(18).trim()}`, 'fin\u00a0:']],
   ])('%s', (_, markdown, lines) => {
     expect(renderMarkdown(markdown, { ...plain, width: 76 }).split('\n')).toEqual(lines);
