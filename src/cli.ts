@@ -6,7 +6,7 @@
 // the exit code (see errors.ts for the codes).
 
 import { COMMANDS, GLOBAL_OPTIONS, hasCommand, readArgs, type Invocation, type Shell } from './commands.js';
-import { MAX_QUERY_CHARS, openCore, type Core } from './core.js';
+import { MAX_INPUT_CHARS, openCore, type Core } from './core.js';
 import { FaqError, usageError } from './errors.js';
 import { processIo, supportsHyperlinks, type Io, type OutStream } from './io.js';
 import { message, present, presentError, type Output, type Result, type View } from './present.js';
@@ -47,7 +47,7 @@ class Cli {
 
   /** The command line: an Invocation, or what commander printed (help, version). */
   private async read(): Promise<Invocation | { text: string }> {
-    let argv = capArgs(this.io.argv, MAX_QUERY_CHARS);
+    let argv = capArgs(this.io.argv, MAX_INPUT_CHARS);
     if (!hasCommand(argv)) {
       // Bare `mcp-faq` (options aside): the finder on a terminal, the help otherwise.
       if (!(this.io.stdout.isTTY && this.io.stdinIsTTY())) return { text: (await import('./args.js')).helpText() };

@@ -56,8 +56,8 @@ export type Resolution =
   /** Words that match nothing; `ids` are the arguments that were ids. */
   | { kind: 'nothing'; query: string; guesses: Hit[]; ids: string[] };
 
-/** Queries longer than this are cut before anything else looks at them. */
-export const MAX_QUERY_CHARS = 100 * 1024;
+/** Input longer than this (the words of a query, all together) is cut before anything looks at it; the search engine then reads less (QUERY_CHARS_READ). */
+export const MAX_INPUT_CHARS = 100 * 1024;
 
 /** The FAQ to answer from: the bundled one, or another file (--faq, MCP_FAQ_FILE). */
 export function openCore(file: string | undefined): Core {
@@ -151,14 +151,14 @@ export class Core {
 }
 
 /**
- * Words as one query, cut at MAX_QUERY_CHARS as soon as it is reached: a query
+ * Words as one query, cut at MAX_INPUT_CHARS as soon as it is reached: a query
  * spread over a million arguments costs no more than a long one.
  */
 export function joinQuery(words: string[]): string {
   let query = '';
   for (const word of words) {
     query += query ? ` ${word}` : word;
-    if (query.length >= MAX_QUERY_CHARS) return query.slice(0, MAX_QUERY_CHARS);
+    if (query.length >= MAX_INPUT_CHARS) return query.slice(0, MAX_INPUT_CHARS);
   }
   return query;
 }

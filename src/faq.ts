@@ -262,7 +262,7 @@ function dropStrayBracket(question: string): string {
   if (!question.endsWith(']')) return question;
   const opens = (question.match(/\[/g) ?? []).length;
   const closes = (question.match(/\]/g) ?? []).length;
-  return question.endsWith(']') && closes > opens ? question.slice(0, -1).trimEnd() : question;
+  return closes > opens ? question.slice(0, -1).trimEnd() : question;
 }
 
 /**

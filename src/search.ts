@@ -106,7 +106,12 @@ export class Searcher {
     if (!this.tools && tokens.some((t) => this.needsTools(t.word))) this.tools = await this.load();
     const words = correctWords(tokens, this.sense(), prefix ? { at: text.length } : undefined);
     const units = queryUnits(words, this.analyzer);
-    weighUnits(units, this.index, (word) => this.index.frequencyClass(word) || (this.tools?.frequencyClass(word) ?? 0));
+    weighUnits(
+      units,
+      this.index,
+      (word) => this.index.frequencyClass(word) || (this.tools?.frequencyClass(word) ?? 0),
+      words.map((w) => w.word),
+    );
     const { results, guesses } = cutOff(scoreEntries(units, this.index), units, this.index.questionLengths);
     const terms = new Set(units.flatMap((u) => [...u.alts.keys()]));
     const result = (s: Signals): SearchResult => {

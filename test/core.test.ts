@@ -1,6 +1,6 @@
 // The core (src/core.ts): the operations every front end shares, as values.
 import { describe, expect, test } from 'vitest';
-import { clearWinner, Core, joinQuery, MAX_QUERY_CHARS, type Hit } from '../src/core.js';
+import { clearWinner, Core, joinQuery, MAX_INPUT_CHARS, type Hit } from '../src/core.js';
 import { answerLinks, idKey, looksLikeId } from '../src/faq.js';
 import { faq } from './helpers.js';
 
@@ -112,7 +112,7 @@ describe('joinQuery cuts as soon as the query is long enough', () => {
 
   test('a million words', () => {
     const query = joinQuery(Array.from({ length: 1_000_000 }, () => 'mot'));
-    expect(query).toHaveLength(MAX_QUERY_CHARS);
+    expect(query).toHaveLength(MAX_INPUT_CHARS);
   });
 });
 

@@ -4,7 +4,7 @@ import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
 import { commonWordStarting, frequencyClass, stem } from '../src/fuzzy.js';
 import { Analyzer, compileLexicon, kindOf } from '../src/glossary.js';
-import { cleanQuery, MAX_QUERY_CHARS } from '../src/search/clean.js';
+import { cleanQuery, QUERY_CHARS_READ } from '../src/search/clean.js';
 import { correctWords, KnownWords, type WordSense } from '../src/search/correct.js';
 import { buildIndex, indexData, PackedIndex } from '../src/search/indexing.js';
 import { cutOff, isAnswer, scoreEntries, type Signals } from '../src/search/score.js';
@@ -66,7 +66,7 @@ describe('1. clean', () => {
     ['\u001b]0;titre\u0007mdp', 'mdp'],
   ])('cleanQuery(%j) = %j', (raw, clean) => expect(cleanQuery(raw)).toBe(clean));
 
-  test('a long query is cut at MAX_QUERY_CHARS', () => expect(cleanQuery('a '.repeat(10_000))).toHaveLength(MAX_QUERY_CHARS));
+  test('a long query is cut at QUERY_CHARS_READ', () => expect(cleanQuery('a '.repeat(10_000))).toHaveLength(QUERY_CHARS_READ));
 });
 
 describe('3. correct', () => {

@@ -88,6 +88,8 @@ describe('the engine on the bundled FAQ', () => {
     ['please help me to reschedule my exam'],
     ['Will Microsoft Learn replace MVA?'],
     ['How to reset my Xbox password'], // the password is Xbox's
+    ['j’ai oublié le mot de passe de ma box wifi'], // the box's, "de ma" between
+    ['forgot the password of my wifi'],
   ])('%j: no result', async (q) => expect(await search(q)).toEqual([]));
 
   test('score is 1 when every meaningful word is in the question', async () => {
