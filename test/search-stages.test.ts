@@ -53,8 +53,14 @@ const words = (q: string, prefix = false) => correctWords(tokenize(q), sense, pr
 const label = (t: string) => (t.startsWith('~') ? `[${lexicon.labels[Number(t.slice(1))]}]` : t);
 /** A query's units, readable: kind, then its notions by label in brackets and its stems. */
 const units = (q: string): string[] => {
-  const us = queryUnits(words(q), analyzer);
-  weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+  const ws = words(q);
+  const us = queryUnits(ws, analyzer);
+  weighUnits(
+    us,
+    index,
+    (w) => index.frequencyClass(w) || frequencyClass(w),
+    ws.map((w) => w.word),
+  );
   return us.map((u) => `${u.kind} ${[...u.alts.keys()].map(label).join('|')}`);
 };
 
@@ -138,8 +144,14 @@ describe('4. units', () => {
   ])('%j → %j', (q, expected) => expect(units(q)).toEqual(expected));
 
   test('weights: rare in the FAQ > common in general; off-topic the most; context and form light', () => {
-    const us = queryUnits(words('mdp and page and schedule and exam and unable and kubernetes'), analyzer);
-    weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+    const ws = words('mdp and page and schedule and exam and unable and kubernetes');
+    const us = queryUnits(ws, analyzer);
+    weighUnits(
+      us,
+      index,
+      (w) => index.frequencyClass(w) || frequencyClass(w),
+      ws.map((w) => w.word),
+    );
     const w = Object.fromEntries(us.map((u) => [u.words.join(' '), u.weight])) as Record<string, number>;
     expect(w.schedule).toBeGreaterThan(w.mdp!);
     expect(w.kubernetes).toBeGreaterThan(w.page!);
@@ -151,9 +163,18 @@ describe('4. units', () => {
   test.each([
     ['sandbox password', ['offtopic', 'offtopic']], // the password is the sandbox's
     ['password for my sandbox', ['topic', 'offtopic']],
+    ['password of my sandbox', ['offtopic', 'topic', 'offtopic']], // "of my": the sandbox's ("of" stays a word here)
+    ['mot de passe de ma sandbox', ['offtopic', 'offtopic']],
+    ['mot de passe sandbox', ['offtopic', 'offtopic']],
   ])('a topic right next to an off-topic notion is part of it: %j', (q, kinds) => {
-    const us = queryUnits(words(q), analyzer);
-    weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+    const ws = words(q);
+    const us = queryUnits(ws, analyzer);
+    weighUnits(
+      us,
+      index,
+      (w) => index.frequencyClass(w) || frequencyClass(w),
+      ws.map((w) => w.word),
+    );
     expect(us.map((u) => u.kind)).toEqual(kinds);
   });
 
@@ -164,16 +185,28 @@ describe('4. units', () => {
         .join('\n'),
     );
     const own = buildIndex(faq, lexicon, stem, frequencyClass);
-    const us = queryUnits(words('schedule'), analyzer);
-    weighUnits(us, own, frequencyClass);
+    const ws = words('schedule');
+    const us = queryUnits(ws, analyzer);
+    weighUnits(
+      us,
+      own,
+      frequencyClass,
+      ws.map((w) => w.word),
+    );
     expect(us[0]!.kind).toBe('topic');
   });
 });
 
 describe('5–6. score and cut-off', () => {
   const signals = (q: string) => {
-    const us = queryUnits(words(q), analyzer);
-    weighUnits(us, index, (w) => index.frequencyClass(w) || frequencyClass(w));
+    const ws = words(q);
+    const us = queryUnits(ws, analyzer);
+    weighUnits(
+      us,
+      index,
+      (w) => index.frequencyClass(w) || frequencyClass(w),
+      ws.map((w) => w.word),
+    );
     return { units: us, signals: scoreEntries(us, index) };
   };
   const answers = (q: string) => {

@@ -28,7 +28,7 @@ export interface Unit {
 /** A query says at most this many things: the rest of a long message is left out. */
 const MAX_UNITS = 40;
 
-/** The words between a thing and what it belongs to: "", "de ma", "du", "of my"… */
+/** The words between a thing and what it belongs to: "de ma", "du", "of my"… */
 const OF =
   /^(?:(?:de|du|des|d|of)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?)?$/;
 
@@ -132,7 +132,7 @@ const idf = (df: number, n: number): number => Math.log(1 + (n - df + 0.5) / (df
  * it is a topic like any other; a topic right next to it is a part of it. A notion of form or a generic one weighs half; the
  * FAQ's context, little: the notions marked so, and the topics most questions have.
  */
-export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: string) => number, queryWords: string[] = []): void {
+export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: string) => number, queryWords: string[]): void {
   const n = index.ids.length;
   const rarest = idf(1, n);
   const seen = units.map((unit) => presence(unit, index));
@@ -147,7 +147,9 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
   // not about the FAQ's password. Next to: side by side, or the thing then "of" the
   // notion ("de ma", "of my"); not "my name for the scheduled exam".
   const nextTo = (thing: Unit, off: Unit) =>
-    thing.at[0] === off.at[1] || (thing.at[1] <= off.at[0] && OF.test(queryWords.slice(thing.at[1], off.at[0]).join(' ')));
+    thing.at[0] === off.at[1] ||
+    thing.at[1] === off.at[0] ||
+    (thing.at[1] < off.at[0] && OF.test(queryWords.slice(thing.at[1], off.at[0]).join(' ')));
   for (const off of units.filter((u) => u.kind === 'offtopic')) {
     for (const u of units) if ((u.kind === 'topic' || u.kind === 'generic') && nextTo(u, off)) u.kind = 'offtopic';
   }
