@@ -21,7 +21,7 @@ import type { FaqEntry } from './faq.js';
 import { loadTheme, type Theme } from './theme.js';
 import { idColumn } from './format.js';
 import { stripControls } from './text.js';
-import { truncate } from './wrap.js';
+import { displayWidth, truncate } from './wrap.js';
 
 interface FinderChoice {
   id: string;
@@ -54,11 +54,17 @@ export async function choicesFor(core: Core, term: string): Promise<FinderChoice
   return { choices: guesses.map((h) => choice(h.entry, h)), guesses: true };
 }
 
-/** What the finder shows for a terminal of `columns` × `rows`: every line fits, the prompt stays on screen. */
-export function finderLayout(columns: number, rows: number): { pageSize: number; cut: (text: string) => string } {
-  // The prompt, the page, a blank line, the description and the keys: the page gets the rest.
+/**
+ * What the finder shows for a terminal of `columns` × `rows` under a prompt line of
+ * `prompt` (as shown, styles included): every line fits, the prompt stays on screen.
+ */
+export function finderLayout(columns: number, rows: number, prompt = ''): { pageSize: number; cut: (text: string) => string } {
+  // The prompt (on as many rows as it takes: what is typed is never cut, the cursor is
+  // at its end), the page, a blank line, the description and the keys: the page gets the rest.
+  // A prompt exactly as wide as the terminal takes a row more: the cursor goes below it.
+  const promptRows = Math.floor(displayWidth(prompt) / Math.max(columns, 1)) + 1;
   // Lines are cut two columns short of the edge: the pointer (❯ ) comes before them.
-  return { pageSize: Math.max(1, rows - 4), cut: (text) => truncate(text, Math.max(columns - 2, 2)) };
+  return { pageSize: Math.max(1, rows - 3 - promptRows), cut: (text) => truncate(text, Math.max(columns - 2, 2)) };
 }
 
 export type FinderResult = { chosen: string } | { cancelled: true };
@@ -113,7 +119,8 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
   });
 
   const { columns, rows } = config.screen();
-  const { pageSize, cut } = finderLayout(columns, rows);
+  const header = `${t.prompt('?')} ${t.question('Votre question :')} ${term}`;
+  const { pageSize, cut } = finderLayout(columns, rows, header);
   const list = found?.choices ?? [];
   const page = usePagination({
     items: list,
@@ -123,7 +130,6 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
     loop: false,
     renderItem: ({ item, isActive }) => (isActive ? t.selected(`❯ ${cut(item.name)}`) : `  ${cut(item.name)}`),
   });
-  const header = `${t.prompt('?')} ${t.question('Votre question :')} ${term}`;
   const empty = failure
     ? cut(`Erreur : ${failure}`)
     : found && list.length === 0 && term.trim()

@@ -48,8 +48,17 @@ describe('the finder’s layout fits the terminal', () => {
     [40, 6, 2],
     [20, 3, 1],
   ])('%d×%d: a page of %d', (columns, rows, pageSize) => {
-    const layout = finderLayout(columns, rows);
+    const layout = finderLayout(columns, rows, '? Votre question : mot');
     expect(layout.pageSize).toBe(pageSize);
     for (const e of faq.entries) expect([...layout.cut(`${e.id}  ${e.question}`)].length).toBeLessThanOrEqual(columns - 2);
+  });
+
+  test.each([
+    ['? Votre question : mot de passe', 30, 6, 1], // 31 columns: two rows, a page row less
+    ['? Votre question : mot de passe', 40, 6, 2],
+    [`? Votre question : ${'x'.repeat(100)}`, 40, 24, 18], // three rows
+    [`? Votre question : ${'x'.repeat(21)}`, 40, 24, 19], // as wide as the terminal: the cursor takes a row
+  ])('a prompt of %j on %d×%d: a page of %d', (prompt, columns, rows, pageSize) => {
+    expect(finderLayout(columns, rows, prompt).pageSize).toBe(pageSize);
   });
 });
