@@ -6,7 +6,7 @@ import { commonWordStarting, frequencyClass, stem } from '../src/fuzzy.js';
 import { Analyzer, compileLexicon, kindOf } from '../src/glossary.js';
 import { cleanQuery, QUERY_CHARS_READ } from '../src/search/clean.js';
 import { correctWords, KnownWords, type WordSense } from '../src/search/correct.js';
-import { buildIndex, indexData, PackedIndex } from '../src/search/indexing.js';
+import { buildIndex, indexData, PackedIndex, type SearchIndex } from '../src/search/indexing.js';
 import { cutOff, isAnswer, scoreEntries, type Signals } from '../src/search/score.js';
 import { answerWords, markdownToPlain, snippet } from '../src/search/snippet.js';
 import { queryUnits, weighUnits } from '../src/search/units.js';
@@ -51,16 +51,21 @@ const sense: WordSense = {
 };
 const words = (q: string, prefix = false) => correctWords(tokenize(q), sense, prefix ? { at: q.length } : undefined);
 const label = (t: string) => (t.startsWith('~') ? `[${lexicon.labels[Number(t.slice(1))]}]` : t);
-/** A query's units, readable: kind, then its notions by label in brackets and its stems. */
-const units = (q: string): string[] => {
+/** A query's units, weighed against an index (the bundled FAQ's by default). */
+const weighed = (q: string, idx: SearchIndex = index, classOf = (w: string) => index.frequencyClass(w) || frequencyClass(w)) => {
   const ws = words(q);
   const us = queryUnits(ws, analyzer);
   weighUnits(
     us,
-    index,
-    (w) => index.frequencyClass(w) || frequencyClass(w),
+    idx,
+    classOf,
     ws.map((w) => w.word),
   );
+  return us;
+};
+/** A query's units, readable: kind, then its notions by label in brackets and its stems. */
+const units = (q: string): string[] => {
+  const us = weighed(q);
   return us.map((u) => `${u.kind} ${[...u.alts.keys()].map(label).join('|')}`);
 };
 
@@ -144,14 +149,7 @@ describe('4. units', () => {
   ])('%j → %j', (q, expected) => expect(units(q)).toEqual(expected));
 
   test('weights: rare in the FAQ > common in general; off-topic the most; context and form light', () => {
-    const ws = words('mdp and page and schedule and exam and unable and kubernetes');
-    const us = queryUnits(ws, analyzer);
-    weighUnits(
-      us,
-      index,
-      (w) => index.frequencyClass(w) || frequencyClass(w),
-      ws.map((w) => w.word),
-    );
+    const us = weighed('mdp and page and schedule and exam and unable and kubernetes');
     const w = Object.fromEntries(us.map((u) => [u.words.join(' '), u.weight])) as Record<string, number>;
     expect(w.schedule).toBeGreaterThan(w.mdp!);
     expect(w.kubernetes).toBeGreaterThan(w.page!);
@@ -167,14 +165,7 @@ describe('4. units', () => {
     ['mot de passe de ma sandbox', ['offtopic', 'offtopic']],
     ['mot de passe sandbox', ['offtopic', 'offtopic']],
   ])('a topic right next to an off-topic notion is part of it: %j', (q, kinds) => {
-    const ws = words(q);
-    const us = queryUnits(ws, analyzer);
-    weighUnits(
-      us,
-      index,
-      (w) => index.frequencyClass(w) || frequencyClass(w),
-      ws.map((w) => w.word),
-    );
+    const us = weighed(q);
     expect(us.map((u) => u.kind)).toEqual(kinds);
   });
 
@@ -185,28 +176,14 @@ describe('4. units', () => {
         .join('\n'),
     );
     const own = buildIndex(faq, lexicon, stem, frequencyClass);
-    const ws = words('schedule');
-    const us = queryUnits(ws, analyzer);
-    weighUnits(
-      us,
-      own,
-      frequencyClass,
-      ws.map((w) => w.word),
-    );
+    const us = weighed('schedule', own, frequencyClass);
     expect(us[0]!.kind).toBe('topic');
   });
 });
 
 describe('5–6. score and cut-off', () => {
   const signals = (q: string) => {
-    const ws = words(q);
-    const us = queryUnits(ws, analyzer);
-    weighUnits(
-      us,
-      index,
-      (w) => index.frequencyClass(w) || frequencyClass(w),
-      ws.map((w) => w.word),
-    );
+    const us = weighed(q);
     return { units: us, signals: scoreEntries(us, index) };
   };
   const answers = (q: string) => {
