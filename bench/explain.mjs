@@ -36,7 +36,7 @@ const s = m.exports;
 const bundle = await makeBundleData();
 const index = new s.PackedIndex(JSON.stringify(bundle.index));
 const analyzer = new s.Analyzer(index.lexicon, (w) => index.stem(w) ?? s.fuzzy.stem(w));
-const classOf = (w) => index.frequencyClass(w) || s.fuzzy.frequencyClass(w);
+const classOf = (w) => index.frequencyClass(w) || s.fuzzy.frequencyClass(w) || s.fuzzy.typoClass(w);
 const text = s.cleanQuery(query);
 const words = s.correctWords(
   s.tokenize(text),
@@ -59,7 +59,12 @@ console.log(
     .join(' '),
 );
 const units = s.queryUnits(words, analyzer);
-s.weighUnits(units, index, classOf);
+s.weighUnits(
+  units,
+  index,
+  classOf,
+  words.map((w) => w.word),
+);
 const label = (t) => (t.startsWith('~') ? `[${index.lexicon.labels[Number(t.slice(1))]}]` : t);
 for (const u of units)
   console.log(

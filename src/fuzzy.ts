@@ -60,6 +60,40 @@ function baseForms(word: string): string[] {
   return forms;
 }
 
+let classes: Map<string, number> | undefined;
+
+/**
+ * How common the common word a word is a typo of is ("diffrent", "actualy"): the
+ * class of the most common word one edit away (a letter missing, extra, wrong, or
+ * two swapped), 0 when none is. For weighing a query's unknown words only — never
+ * for correcting them: "certifcate" must still become the FAQ's "certificat".
+ */
+export function typoClass(word: string): number {
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return 0;
+  if (!classes) {
+    classes = new Map();
+    MCP_FAQ_WORDS.forEach((words, i) => {
+      for (const w of words.trim().split(' ')) if (!classes!.has(w)) classes!.set(w, i + 1);
+    });
+  }
+  let best = 0;
+  const consider = (candidate: string) => {
+    const c = classes!.get(candidate);
+    if (c !== undefined && (best === 0 || c < best)) best = c;
+  };
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (i < word.length) consider(head + tail.slice(1)); // a letter too many
+    if (i < word.length - 1) consider(head + tail[1]! + tail[0]! + tail.slice(2)); // two swapped
+    for (let code = 97; code <= 122; code++) {
+      const letter = String.fromCharCode(code);
+      consider(head + letter + tail); // a letter missing
+      if (i < word.length) consider(head + letter + tail.slice(1)); // a wrong letter
+    }
+  }
+  return best;
+}
+
 /** The most common word that starts with `prefix`, if a common word does. */
 export function commonWordStarting(prefix: string): string | undefined {
   for (const words of MCP_FAQ_WORDS) {

@@ -109,7 +109,7 @@ export class Searcher {
     weighUnits(
       units,
       this.index,
-      (word) => this.index.frequencyClass(word) || (this.tools?.frequencyClass(word) ?? 0),
+      (word) => this.index.frequencyClass(word) || (this.tools ? this.tools.frequencyClass(word) || this.tools.typoClass(word) : 0),
       words.map((w) => w.word),
     );
     const { results, guesses } = cutOff(scoreEntries(units, this.index), units, this.index.questionLengths);

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
-import { commonWordStarting, frequencyClass, stem } from '../src/fuzzy.js';
+import { commonWordStarting, frequencyClass, stem, typoClass } from '../src/fuzzy.js';
 import { Analyzer, compileLexicon, kindOf } from '../src/glossary.js';
 import { cleanQuery, QUERY_CHARS_READ } from '../src/search/clean.js';
 import { correctWords, KnownWords, type WordSense } from '../src/search/correct.js';
@@ -321,6 +321,14 @@ describe('general word frequencies (fuzzy.ts)', () => {
     ['kubernetes', 0],
     ['fusioner', 0],
   ])('frequencyClass(%j) = %d', (word, c) => expect(frequencyClass(word)).toBe(c));
+
+  test.each([
+    ['diffrent', 1], // a typo of a common word says as little as the word
+    ['actualy', 2],
+    ['kubernetes', 0], // rare, and a typo of nothing common
+    ['credly', 0],
+    ['abcd', 0], // too short to tell
+  ])('typoClass(%j) = %d', (word, c) => expect(typoClass(word)).toBe(c));
 
   test.each([
     ['meth', 'methods'],

@@ -73,6 +73,9 @@ describe('the engine on the bundled FAQ', () => {
     ['Does Microsoft certification still have any value?', 'c1'],
     ['i want to change my name for the scheduled exam fo', 'a8'], // an off-topic notion beside a clear question
     ['badge', 'c1'], // the whole query is in c1's answer
+    ['how do i access my MS certification profile page', 'a1'], // "ms", "page": filler an answer need not have
+    ['cant login to my cert dashboard, which account am i supposed to use??', 'a5'],
+    ['ugh. two diffrent profiles, can they be combined?? ridiculous', 'a4'], // tone and typos of common words weigh little
   ])('%j → %s first', async (q, id) => expect((await ids(q))[0]).toBe(id));
 
   test.each([

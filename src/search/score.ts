@@ -3,7 +3,7 @@
 // guesses.
 
 import { ANSWER, CATEGORY, entryOf, fieldsOf, QUESTION, type SearchIndex } from './indexing.js';
-import type { Unit } from './units.js';
+import { saysSomething, type Unit } from './units.js';
 
 /** How well an entry answers a query. */
 export interface Signals {
@@ -125,7 +125,7 @@ export function cutOff(signals: Signals[], units: Unit[], questionLengths: reado
       b.coverage - a.coverage ||
       a.entry - b.entry,
   );
-  const hasTopics = units.some((u) => u.kind === 'topic' && u.weight > 0);
+  const hasTopics = units.some((u) => saysSomething(u, questionLengths.length));
   // A generic word (« modifier », « lien », « télécharger ») needs the thing it is
   // about: a query of nothing but generic words has guesses at most, no answer.
   const needsTopic = units.length > 0 && units.every((u) => u.kind === 'generic');

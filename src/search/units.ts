@@ -119,6 +119,14 @@ const GENERIC_FACTOR = 0.5;
 const RARITY = [1, 0.05, 0.1, 0.25, 0.45];
 
 /** BM25 idf: how much a term that `df` of `n` entries contain tells them apart. */
+/**
+ * A topic that says something: weighs at least MIN_TOPIC_SHARE of the rarest word's
+ * weight. Below, it is a word common in general that the FAQ does not use ("page",
+ * "ms", "days"): filler, which an answer need not have.
+ */
+export const saysSomething = (unit: Unit, n: number): boolean => unit.kind === 'topic' && unit.weight >= MIN_TOPIC_SHARE * idf(1, n);
+const MIN_TOPIC_SHARE = 0.1;
+
 const idf = (df: number, n: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 /**
@@ -142,17 +150,6 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
     // A topic that most questions share ("certification", "profil") is the FAQ's context.
     if (unit.kind === 'topic' && inQuestions > n / 2) unit.kind = 'context';
   });
-  // A topic right next to an off-topic notion is a part of it: "Xbox password",
-  // "mot de passe Xbox", "le mot de passe de ma box wifi" are about Xbox or the box,
-  // not about the FAQ's password. Next to: side by side, or the thing then "of" the
-  // notion ("de ma", "of my"); not "my name for the scheduled exam".
-  const nextTo = (thing: Unit, off: Unit) =>
-    thing.at[0] === off.at[1] ||
-    thing.at[1] === off.at[0] ||
-    (thing.at[1] < off.at[0] && OF.test(queryWords.slice(thing.at[1], off.at[0]).join(' ')));
-  for (const off of units.filter((u) => u.kind === 'offtopic')) {
-    for (const u of units) if ((u.kind === 'topic' || u.kind === 'generic') && nextTo(u, off)) u.kind = 'offtopic';
-  }
   units.forEach((unit, i) => {
     const { inQuestions, inAnswersOnly } = seen[i]!;
     const df = inQuestions + inAnswersOnly / 2;
@@ -170,6 +167,22 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
               ? GENERIC_FACTOR * base
               : base;
   });
+  // A topic right next to an off-topic notion is a part of it: "Xbox password",
+  // "mot de passe Xbox", "le mot de passe de ma box wifi" are about Xbox or the box,
+  // not about the FAQ's password. Next to: side by side, or the thing then "of" the
+  // notion ("de ma", "of my"); not "my name for the scheduled exam". Filler beside
+  // it ("through Pearson") stays filler.
+  const nextTo = (thing: Unit, off: Unit) =>
+    thing.at[0] === off.at[1] ||
+    thing.at[1] === off.at[0] ||
+    (thing.at[1] < off.at[0] && OF.test(queryWords.slice(thing.at[1], off.at[0]).join(' ')));
+  const offtopic = units.filter((u) => u.kind === 'offtopic');
+  for (const u of units) {
+    if ((saysSomething(u, n) || u.kind === 'generic') && offtopic.some((off) => nextTo(u, off))) {
+      u.kind = 'offtopic';
+      u.weight = OFFTOPIC_WEIGHT * rarest;
+    }
+  }
 }
 
 /** How many entries have the unit in their question (or category), and how many in their answer only. */
