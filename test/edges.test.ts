@@ -262,6 +262,18 @@ describe('in a real terminal', () => {
     for (const row of rows) expect([...row.trimEnd()].length).toBeLessThanOrEqual(50);
     session.press('Escape');
   });
+
+  test('10. in a 30×6 window, a prompt that wraps to two rows stays on screen', async () => {
+    session = new TerminalSession(mcp, { width: 30, height: 6 });
+    await session.waitFor(/Votre question/);
+    session.type('mot de passe'); // "? Votre question : mot de passe" is 31 columns
+    await session.waitFor(/❯ a7/);
+    const rows = session.rows();
+    expect(rows[0]).toMatch(/^\? Votre question : mot de/);
+    expect(rows[1]).toMatch(/^passe/);
+    expect(rows.join('\n')).toMatch(/choisir/); // the keys line, last, still shows
+    session.press('Escape');
+  });
 });
 
 describe('11. completion with --faq=FILE and --color=', () => {
