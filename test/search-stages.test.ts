@@ -19,7 +19,7 @@ mot de passe | mdp | password
 perdu | lost | oublié
 (générique) modifier | change | changer
 adresse électronique | email | e-mail
-fusionner | merge | link … accounts
+fusionner | merge | link … accounts | combine
 (faible) impossible | can't | unable
 (contexte) examen | exam
 `;
@@ -156,6 +156,14 @@ describe('4. units', () => {
     expect(w.mdp).toBeGreaterThan(w.exam!);
     expect(w.mdp).toBeGreaterThan(w.unable!);
     expect(w.page).toBeLessThan(0.5);
+  });
+
+  test.each([
+    ['merge and combine', 'merge', true], // said in two ways: weighs more
+    ['merge and merge', 'merge', false], // the same word again: not
+  ])('%j weighs more than %j: %s', (twice, once, more) => {
+    const weight = (q: string) => weighed(q)[0]!.weight;
+    expect(weight(twice) > weight(once)).toBe(more);
   });
 
   test.each([

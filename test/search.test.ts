@@ -76,6 +76,10 @@ describe('the engine on the bundled FAQ', () => {
     ['how do i access my MS certification profile page', 'a1'], // "ms", "page": filler an answer need not have
     ['cant login to my cert dashboard, which account am i supposed to use??', 'a5'],
     ['ugh. two diffrent profiles, can they be combined?? ridiculous', 'a4'], // tone and typos of common words weigh little
+    ['how to do the merging of my two profile, one is with my work mail and other is personal', 'a4'], // merging said twice
+    ['j’ai passé un examen hier, comment avoir mon certificat', 'b1'], // "passé" is not the "passe" of "mot de passe"
+    ['je suis un peu perdu, où trouver mon MCID', 'a2'], // "perdu" here is confused, not lost
+    ['Le PDF de mon certificat est vide', 'b2'], // an empty file is a failed download
   ])('%j → %s first', async (q, id) => expect((await ids(q))[0]).toBe(id));
 
   test.each([
@@ -93,6 +97,8 @@ describe('the engine on the bundled FAQ', () => {
     ['How to reset my Xbox password'], // the password is Xbox's
     ['j’ai oublié le mot de passe de ma box wifi'], // the box's, "de ma" between
     ['forgot the password of my wifi'],
+    ['impossible de lancer l’examen, connexion refusée'], // signing in to an exam is the exam provider's
+    ['réunion Teams mot de passe'],
   ])('%j: no result', async (q) => expect(await search(q)).toEqual([]));
 
   test('score is 1 when every meaningful word is in the question', async () => {

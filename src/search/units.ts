@@ -23,6 +23,8 @@ export interface Unit {
   at: [number, number];
   /** What it says about the user's need (see weighUnits). */
   weight: number;
+  /** How many ways the query says it ("merge my two profiles": two). */
+  said: number;
 }
 
 /** A query says at most this many things: the rest of a long message is left out. */
@@ -40,16 +42,29 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
   const terms = words.map((w) => analyzer.term(w.word, w.start, w.end));
   completeInPhrase(words, terms, analyzer);
   const units: Unit[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Unit>();
   const add = (alts: Map<string, number>, kind: NotionKind, from: number, to: number) => {
-    // A unit says something once: "je n'arrive pas" is one failure, not two. Units are
+    // A unit says something once ("je n'arrive pas" is one failure, not two), and counts
+    // how many times it is said (see REPEAT_BONUS). Units are
     // the same when they stand for the same notions (or, without one, the same stems).
     const keys = [...alts.keys()];
     const concepts = keys.filter((k) => k.startsWith('~'));
     const key = (concepts.length ? concepts : keys).sort().join('|');
-    if (seen.has(key)) return;
-    seen.add(key);
-    units.push({ alts, kind, words: words.slice(from, to).map((w) => w.word), at: [from, to], weight: 0 });
+    const known = seen.get(key);
+    if (known) {
+      // Said again in other words ("merge … two profiles"), not the same word again.
+      if (
+        words
+          .slice(from, to)
+          .map((w) => w.word)
+          .join(' ') !== known.words.join(' ')
+      )
+        known.said++;
+      return;
+    }
+    const unit = { alts, kind, words: words.slice(from, to).map((w) => w.word), at: [from, to] as [number, number], weight: 0, said: 1 };
+    seen.set(key, unit);
+    units.push(unit);
   };
   for (let i = 0; i < terms.length && units.length < MAX_UNITS;) {
     const matches = analyzer.longestAt(terms, i);
@@ -116,7 +131,7 @@ const OFFTOPIC_WEIGHT = 1.25;
 const FORM_FACTOR = 0.5;
 const GENERIC_FACTOR = 0.5;
 /** What a word the FAQ does not use weighs, relative to its rarest term, by frequency class (0: rare). */
-const RARITY = [1, 0.05, 0.1, 0.25, 0.45];
+const RARITY = [1, 0.05, 0.1, 0.15, 0.25];
 
 /** BM25 idf: how much a term that `df` of `n` entries contain tells them apart. */
 /**
@@ -126,6 +141,7 @@ const RARITY = [1, 0.05, 0.1, 0.25, 0.45];
  */
 export const saysSomething = (unit: Unit, n: number): boolean => unit.kind === 'topic' && unit.weight >= MIN_TOPIC_SHARE * idf(1, n);
 const MIN_TOPIC_SHARE = 0.1;
+const REPEAT_BONUS = 0.5;
 
 const idf = (df: number, n: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
@@ -166,6 +182,8 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
             : unit.kind === 'generic'
               ? GENERIC_FACTOR * base
               : base;
+    // A topic said again in other words weighs a little more, at most once more.
+    if (unit.kind === 'topic') unit.weight *= 1 + REPEAT_BONUS * Math.min(unit.said - 1, 1);
   });
   // A topic right next to an off-topic notion is a part of it: "Xbox password",
   // "mot de passe Xbox", "le mot de passe de ma box wifi" are about Xbox or the box,
