@@ -115,6 +115,15 @@ function isWordUnit(c: number): boolean {
 
 /** Calls `each` with every word of a text, folded, and its offsets. */
 export function scanWords(text: string, each: (word: string, start: number, end: number) => void): void {
+  scanWritten(text, (word, folded, start, end) => each(folded ? word : fold(word), start, end));
+}
+
+/**
+ * Calls `each` with every word of a text as written, whether it is folded already
+ * (lower-case ASCII letters and digits only), and its offsets: scanWords() for a
+ * caller that keeps what it knows of each word as written, and so folds it once.
+ */
+export function scanWritten(text: string, each: (word: string, folded: boolean, start: number, end: number) => void): void {
   const n = text.length;
   for (let i = 0; i < n;) {
     let c = text.charCodeAt(i);
@@ -128,8 +137,7 @@ export function scanWords(text: string, each: (word: string, start: number, end:
       folded &&= (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
       c = ++i < n ? text.charCodeAt(i) : 0;
     } while (i < n && isWordUnit(c));
-    const word = text.slice(start, i);
-    each(folded ? word : fold(word), start, i);
+    each(text.slice(start, i), folded, start, i);
   }
 }
 

@@ -7,7 +7,7 @@
 // than unpacked, so that a search starts without building thousands of objects.
 
 import type { Faq } from '../faq.js';
-import { Analyzer, type Lexicon, type Stemmer } from '../glossary.js';
+import { Analyzer, conceptTerm, type Lexicon, type Stemmer } from '../glossary.js';
 import { markdownWords } from './snippet.js';
 
 /** Where a term occurs in an entry: the low bits of a posting. */
@@ -76,12 +76,6 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
   const table = new Map<string, number[]>();
   const stems = new Map<string, string>();
   const questionLengths: number[] = [];
-  // Each text is analysed once: its words are known words, with their stems.
-  const learn = (text: string) => {
-    const terms = analyzer.terms(text);
-    for (const t of terms) if (!t.stop) stems.set(t.word, t.stem);
-    return terms;
-  };
   /** Records that entry n has the term at `bit`; whether it had not yet. */
   const post = (term: string, n: number, bit: number): boolean => {
     const list = table.get(term);
@@ -91,23 +85,36 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
     else list[list.length - 1]! |= bit;
     return true;
   };
+  /**
+   * Posts the index terms of a text (see Analyzer.indexTerms) for entry n at `bit`;
+   * returns how many of its word stems the entry had not yet there. (A loop rather
+   * than indexTerms' callback: the index posts millions of terms.)
+   */
+  const postText = (text: string, n: number, bit: number): number => {
+    const words = analyzer.words(text);
+    let added = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!w.stop && post(w.stem, n, bit)) added++;
+      if (w.keyed) for (const m of analyzer.phrasesAt(words, i)) for (const c of m.concepts) post(conceptTerm(c), n, bit);
+    }
+    return added;
+  };
   const categories = new Map<string, string[]>();
   faq.entries.forEach((e, n) => {
-    let length = 0;
-    analyzer.indexTerms(learn(e.toc ? `${e.question}\n${e.toc}` : e.question), (t) => {
-      if (post(t, n, QUESTION) && !t.startsWith('~')) length++;
-    });
-    questionLengths.push(length);
+    questionLengths.push(postText(e.toc ? `${e.question}\n${e.toc}` : e.question, n, QUESTION));
     let category = categories.get(e.category);
     if (!category) {
       const terms = new Set<string>();
-      analyzer.indexTerms(learn(e.category), (t) => terms.add(t));
+      analyzer.indexTerms(analyzer.words(e.category), (t) => terms.add(t));
       categories.set(e.category, (category = [...terms]));
     }
     for (const t of category) post(t, n, CATEGORY);
-    analyzer.indexTerms(learn(markdownWords(e.answer)), (t) => post(t, n, ANSWER));
+    postText(markdownWords(e.answer), n, ANSWER);
   });
-  for (const phrase of lexicon.phrases) learn(phrase);
+  // The known words: those of the FAQ and of the glossary, with their stems.
+  for (const phrase of lexicon.phrases) analyzer.words(phrase);
+  for (const w of analyzer.known()) if (!w.stop) stems.set(w.word, w.stem);
   return new BuiltIndex(
     lexicon,
     faq.entries.map((e) => e.id),
