@@ -88,6 +88,8 @@ interface Phrase {
   from: number;
   /** Made of stop words only ("what is"): must match exactly. */
   exact: boolean;
+  /** Has a gap (…). */
+  gapped: boolean;
 }
 
 /**
@@ -168,7 +170,8 @@ export class Analyzer {
   private readonly written = new Map<string, Word>();
   /** Stems of the expressions' words. */
   private readonly stems = new Map<string, string>();
-  private readonly parsed: Phrase[] = [];
+  /** Expressions ready to match, by number: a dense array (filled in any order, it is looked up millions of times). */
+  private readonly parsed: (Phrase | undefined)[];
 
   /** `stemmer` stems the words; its results are kept. */
   constructor(
@@ -176,6 +179,7 @@ export class Analyzer {
     private readonly stemmer: Stemmer,
   ) {
     this.stop = new Set(lexicon.stop);
+    this.parsed = new Array<Phrase | undefined>(lexicon.phrases.length).fill(undefined);
   }
 
   isStop(word: string): boolean {
@@ -246,7 +250,7 @@ export class Analyzer {
       );
       const stems = words.map((w) => (this.stop.has(w) || w === GAP ? w : this.stem(w)));
       const concepts = this.lexicon.concepts[p]!.split(',').map(Number);
-      phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)) };
+      phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)), gapped: words.includes(GAP) };
       this.parsed[p] = phrase;
     }
     return phrase;
@@ -267,9 +271,9 @@ export class Analyzer {
     for (const p of list) {
       const phrase = this.phrase(p);
       const end = this.matchFrom(phrase, terms, i, i, phrase.from);
-      if (end >= 0) found.push({ start: i, end, concepts: phrase.concepts, gapped: phrase.words.includes(GAP) });
+      if (end >= 0) found.push({ start: i, end, concepts: phrase.concepts, gapped: phrase.gapped });
     }
-    return found.sort((a, b) => b.end - a.end);
+    return found.length > 1 ? found.sort((a, b) => b.end - a.end) : found;
   }
 
   /** Where phrase words [k…] matched from terms[j] end (an index in terms), or -1. */
