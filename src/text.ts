@@ -13,6 +13,8 @@
 const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0000-\u001f\u007f-\u009f]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// A control character or a surrogate: what stripControls may have to change.
+const CONTROL_OR_SURROGATE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/;
 
 /**
  * Removes escape sequences and control characters (keeps tab and newline); mends lone
@@ -20,6 +22,9 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * space there, so that "mot\u0007de" stays two words).
  */
 export function stripControls(text: string, replacement = ''): string {
+  // A text with neither (a FAQ file, nearly always) is returned after one pass: each
+  // step below is a pass over it, and a large FAQ is megabytes.
+  if (!CONTROL_OR_SURROGATE.test(text)) return text;
   return text.toWellFormed().replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement);
 }
 
