@@ -93,16 +93,10 @@ const isValidId = (id: string) => (validId ??= /^[\p{L}\p{N}_.-]+$/u).test(id);
 export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   // Line endings first (CR LF, or CR alone): a CR is a control character, stripped next.
   const text = stripControls(markdown.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'));
-  // Lines are cut from the text one at a time, as the loop reaches them, and only when
-  // a pattern is to be tried on them: splitting a 10 MB file at once makes hundreds of
-  // thousands of strings live together, which the garbage collector then copies over
-  // and over; and most lines are answers', which need no pattern.
+  // Lines are cut from the text one at a time, as the loop reaches them: splitting a
+  // 10 MB file at once makes hundreds of thousands of strings live together, which
+  // the garbage collector then copies over and over.
   const lines = new Lines(text);
-  // Where the marks of a code fence, a question and a TOC link next occur.
-  const backticks = new NextMark(text, '```');
-  const tildes = new NextMark(text, '~~~');
-  const questionMark = new NextMark(text, '**Q');
-  const tocLink = new NextMark(text, '](#');
   const problems: Problem[] = [];
   const { front, bodyStart } = readFrontMatter(lines);
 
@@ -128,16 +122,16 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   let headingLevel = 0; // level of the last heading outside entries; 0 before any
   let fence: string | undefined; // the opening of the code block the loop is in
   for (let i = bodyStart; lines.next(i); i++) {
-    const { start, end } = lines;
+    const line = lines.line;
     const lineNo = i + 1;
     // Inside a fenced code block, every line is content: a `#` there is a comment.
-    if (fence !== undefined || ((backticks.within(start, end) || tildes.within(start, end)) && FENCE.test(lines.line))) {
-      fence = fenceAfter(lines.line, fence);
-      if (current) current.body.to = end;
+    if (fence !== undefined || ((line.includes('```') || line.includes('~~~')) && FENCE.test(line))) {
+      fence = fenceAfter(line, fence);
+      if (current) current.body.to = lines.end;
       continue;
     }
     // Each pattern is tried only on the lines that can match it: most lines are answers.
-    const h = text.charCodeAt(start) === 0x23 /* # */ ? HEADING.exec(lines.line) : null;
+    const h = line.startsWith('#') ? HEADING.exec(line) : null;
     // In an answer, a heading deeper than its section's is part of the answer.
     if (h && !(current && headingLevel > 0 && h[1]!.length > headingLevel)) {
       closeEntry();
@@ -146,9 +140,8 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
       firstHeading ??= heading;
       continue;
     }
-    const q = questionMark.within(start, end) ? QUESTION.exec(lines.line.replace(ANCHOR, '').trim()) : null;
+    const q = line.includes('**Q') ? QUESTION.exec(line.replace(ANCHOR, '').trim()) : null;
     if (q) {
-      const line = lines.line;
       closeEntry();
       const question = dropStrayBracket((q[1] ?? q[2] ?? '').replace(/\*\*$/, '').trim());
       const id = FIRST_ANCHOR.exec(line)?.[1]!.trim() ?? '';
@@ -164,14 +157,14 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
       if (!question) problems.push({ line: lineNo, message: `la question « ${id} » est vide` });
       const entry = { id, category: heading ?? '', question, answer: '', line: lineNo };
       entries.push(entry);
-      current = { entry, body: { from: end + 1, to: end + 1 } };
+      current = { entry, body: { from: lines.end + 1, to: lines.end + 1 } };
       continue;
     }
     if (current) {
-      current.body.to = end;
+      current.body.to = lines.end;
       continue;
     }
-    const t = tocLink.within(start, end) ? TOC_ITEM.exec(lines.line) : null;
+    const t = line.includes('](#') ? TOC_ITEM.exec(line) : null;
     if (t) {
       const id = t[2]!.toLowerCase();
       tocLinks.push({ id, line: lineNo });
@@ -208,12 +201,11 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   return { meta: { title, ...(date ? { date } : {}) }, categories: [...categories], entries: result };
 }
 
-/** The lines of a text, one at a time: next(i) moves to line i (0-based), text[start, end), cut out as `line` when asked. */
+/** The lines of a text, cut one at a time: next(i) makes line i (0-based) `line`, ending at `end`. */
 class Lines {
-  start = 0;
+  line = '';
   end = -1;
   private at = -1;
-  private cut: string | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -222,42 +214,13 @@ class Lines {
     if (i < this.at) [this.at, this.end] = [-1, -1]; // back: from the start again
     while (this.at < i) {
       if (this.end >= this.text.length) return false;
-      this.start = this.end + 1;
-      const newline = this.text.indexOf('\n', this.start);
+      const start = this.end + 1;
+      const newline = this.text.indexOf('\n', start);
       this.end = newline < 0 ? this.text.length : newline;
       this.at++;
+      if (this.at === i) this.line = this.text.slice(start, this.end);
     }
-    this.cut = undefined;
     return true;
-  }
-
-  /** The current line. */
-  get line(): string {
-    return (this.cut ??= this.text.slice(this.start, this.end));
-  }
-}
-
-/**
- * Whether a line holds a mark (such as "**Q"), the text searched once for each of the
- * mark's occurrences rather than once per line: lines are asked in text order.
- */
-class NextMark {
-  /** Where the mark next occurs at or after `from` (the text's length: nowhere). */
-  private at = -1;
-  private from = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly mark: string,
-  ) {}
-
-  /** Whether text[start, end) holds the mark. */
-  within(start: number, end: number): boolean {
-    if (this.at < start || start < this.from) {
-      const at = this.text.indexOf(this.mark, start);
-      [this.at, this.from] = [at < 0 ? this.text.length : at, start];
-    }
-    return this.at + this.mark.length <= end;
   }
 }
 
