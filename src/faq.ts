@@ -281,7 +281,8 @@ function cleanAnswer(text: string, from: number, to: number): string {
   };
   const start = skipSpacing(from);
   if (start >= to) return '';
-  let head = text.slice(start, lineEnd(start)).replace(ANSWER_MARKER, '');
+  const marker = ANSWER_MARKER.exec(text.slice(start, lineEnd(start)))?.[0].length ?? 0;
+  let head = text.slice(start + marker, lineEnd(start));
   let rest = lineEnd(start) + 1;
   if (SPACING_LINE.test(head)) [head, rest] = ['', skipSpacing(rest)];
   // Then the spacing at the end: white space and line breaks (<br/>).
@@ -292,7 +293,9 @@ function cleanAnswer(text: string, from: number, to: number): string {
     more = open >= rest && TRAILING_BREAK.test(text.slice(open, end));
     if (more) end = open;
   }
-  if (end > rest) return head ? `${head}\n${text.slice(rest, end)}` : text.slice(rest, end);
+  // One slice of the text, the marker's line included, rather than the two put
+  // together: a string put together is copied whole where it is first read.
+  if (end > rest) return text.slice(head ? start + marker : rest, end);
   head = head.trimEnd();
   for (let br = TRAILING_BREAK.exec(head); br; br = TRAILING_BREAK.exec(head)) head = head.slice(0, br.index).trimEnd();
   return head;

@@ -51,6 +51,8 @@ export function idColumn(ids: string[]): { width: number; pad: (id: string) => s
 
 /** `<lead><id>  <text>`, the text wrapped under itself when there is a width. */
 function item(id: string, text: string, lead: number, idWidth: number, options: TextOptions): string {
+  // One line without a width (a pipe): a large FAQ's list has thousands of items.
+  if (options.width === undefined) return `${' '.repeat(lead)}${id}  ${text}`;
   const indent = lead + idWidth + 2;
   const [first = '', ...rest] = lines(text, indent, options);
   return [`${' '.repeat(lead)}${id}  ${first}`, ...rest.map((l) => ' '.repeat(indent) + l)].join('\n');

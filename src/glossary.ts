@@ -6,7 +6,7 @@
 // number in the compiled lexicon.
 
 import { FaqError } from './errors.js';
-import { scanWords, tokenize } from './text.js';
+import { fold, scanWords, scanWritten, tokenize } from './text.js';
 
 /**
  * What a notion is to the search (see faq/glossary.txt):
@@ -54,24 +54,20 @@ export interface Lexicon {
 /** Reduces a folded word to its stem (fuzzy.ts has the real one). */
 export type Stemmer = (word: string) => string;
 
-/** A word of an analysed text. */
-export interface Term {
+/** What the Analyzer knows of a word, worked out once per word: the same object each time (see Analyzer.word). */
+export interface Word {
   /** The folded word. */
-  word: string;
-  /** Offsets of the word in the text. */
-  start: number;
-  end: number;
-  stem: string;
-  stop: boolean;
+  readonly word: string;
+  readonly stem: string;
+  readonly stop: boolean;
   /** The expressions it may start (see Analyzer.phrasesAt), or null. */
-  keyed: number[] | null;
+  readonly keyed: number[] | null;
 }
 
-/** What the Analyzer knows of a word, worked out once per word. */
-interface WordInfo {
-  stem: string;
-  stop: boolean;
-  keyed: number[] | null;
+/** A word of an analysed text, with its offsets in the text. */
+export interface Term extends Word {
+  start: number;
+  end: number;
 }
 
 /** A glossary expression found in a text: terms [start, end) and its notions. */
@@ -92,6 +88,8 @@ interface Phrase {
   from: number;
   /** Made of stop words only ("what is"): must match exactly. */
   exact: boolean;
+  /** Has a gap (…). */
+  gapped: boolean;
 }
 
 /**
@@ -156,7 +154,7 @@ export const kindOf = (lexicon: Lexicon, concept: number): NotionKind => KIND_OF
 // but "not" ≠ "notes" although both stem to "not".
 const wordKey = (word: string, wordStem: string): string => (word.length > 4 ? `s:${wordStem}` : `w:${word}`);
 
-const sameWord = (word: string, wordStem: string, t: Term): boolean =>
+const sameWord = (word: string, wordStem: string, t: Word): boolean =>
   word === t.word || (word.length > 4 && t.word.length > 4 && wordStem === t.stem);
 
 function stripComments(text: string): string[] {
@@ -167,10 +165,13 @@ function stripComments(text: string): string[] {
 export class Analyzer {
   private readonly stop: Set<string>;
   /** The words seen so far: a text's words are looked up once each, not once per step. */
-  private readonly seen = new Map<string, WordInfo>();
+  private readonly seen = new Map<string, Word>();
+  /** The same, by the words as written (see words()). */
+  private readonly written = new Map<string, Word>();
   /** Stems of the expressions' words. */
   private readonly stems = new Map<string, string>();
-  private readonly parsed: Phrase[] = [];
+  /** Expressions ready to match, by number: a dense array (filled in any order, it is looked up millions of times). */
+  private readonly parsed: (Phrase | undefined)[];
 
   /** `stemmer` stems the words; its results are kept. */
   constructor(
@@ -178,6 +179,7 @@ export class Analyzer {
     private readonly stemmer: Stemmer,
   ) {
     this.stop = new Set(lexicon.stop);
+    this.parsed = new Array<Phrase | undefined>(lexicon.phrases.length).fill(undefined);
   }
 
   isStop(word: string): boolean {
@@ -191,17 +193,42 @@ export class Analyzer {
     return terms;
   }
 
+  /**
+   * The words of a text, without their offsets: the same object for each occurrence
+   * of a word (a large FAQ has millions of words, but some thousands of distinct ones).
+   */
+  words(text: string): Word[] {
+    const words: Word[] = [];
+    scanWritten(text, (written, folded) => {
+      let word = this.written.get(written);
+      if (!word) this.written.set(written, (word = this.word(folded ? written : fold(written))));
+      words.push(word);
+    });
+    return words;
+  }
+
   /** A word as a term (a stop word is its own stem: it only ever matches inside an expression, as itself). */
   term(word: string, start = 0, end = word.length): Term {
+    const { stem, stop, keyed } = this.word(word);
+    return { word, start, end, stem, stop, keyed };
+  }
+
+  /** What the analyzer knows of a folded word, worked out on first sight. */
+  word(word: string): Word {
     let info = this.seen.get(word);
     if (!info) {
       const stop = this.stop.has(word);
       const stem = stop ? word : this.stem(word);
       const key = wordKey(word, stem);
       const keyed = Object.hasOwn(this.lexicon.byKey, key) ? this.lexicon.byKey[key]!.split(',').map(Number) : null;
-      this.seen.set(word, (info = { stem, stop, keyed }));
+      this.seen.set(word, (info = { word, stem, stop, keyed }));
     }
-    return { word, start, end, stem: info.stem, stop: info.stop, keyed: info.keyed };
+    return info;
+  }
+
+  /** Every word analysed so far, in the order first seen. */
+  known(): IterableIterator<Word> {
+    return this.seen.values();
   }
 
   private stem(word: string): string {
@@ -223,7 +250,7 @@ export class Analyzer {
       );
       const stems = words.map((w) => (this.stop.has(w) || w === GAP ? w : this.stem(w)));
       const concepts = this.lexicon.concepts[p]!.split(',').map(Number);
-      phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)) };
+      phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)), gapped: words.includes(GAP) };
       this.parsed[p] = phrase;
     }
     return phrase;
@@ -237,20 +264,20 @@ export class Analyzer {
    * made of stop words only ("what is", "qu'est-ce que") must match exactly. A gap
    * (…) lets a few words of any kind pass (see GAP).
    */
-  phrasesAt(terms: Term[], i: number): PhraseMatch[] {
+  phrasesAt(terms: readonly Word[], i: number): PhraseMatch[] {
     const list = terms[i]!.keyed;
     if (!list) return NO_MATCH;
     const found: PhraseMatch[] = [];
     for (const p of list) {
       const phrase = this.phrase(p);
       const end = this.matchFrom(phrase, terms, i, i, phrase.from);
-      if (end >= 0) found.push({ start: i, end, concepts: phrase.concepts, gapped: phrase.words.includes(GAP) });
+      if (end >= 0) found.push({ start: i, end, concepts: phrase.concepts, gapped: phrase.gapped });
     }
-    return found.sort((a, b) => b.end - a.end);
+    return found.length > 1 ? found.sort((a, b) => b.end - a.end) : found;
   }
 
   /** Where phrase words [k…] matched from terms[j] end (an index in terms), or -1. */
-  private matchFrom(phrase: Phrase, terms: Term[], i: number, j: number, k: number): number {
+  private matchFrom(phrase: Phrase, terms: readonly Word[], i: number, j: number, k: number): number {
     const { words, stems, exact } = phrase;
     while (k < words.length) {
       if (words[k] === GAP) {
@@ -280,15 +307,16 @@ export class Analyzer {
    * expression it contains, overlapping ones included ("annuler le lien" is an
    * unlinking and a link).
    */
-  indexTerms(terms: Term[], each: (term: string) => void): void {
-    terms.forEach((t, i) => {
+  indexTerms(terms: readonly Word[], each: (term: string) => void): void {
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
       if (!t.stop) each(t.stem);
-      for (const m of this.phrasesAt(terms, i)) for (const c of m.concepts) each(conceptTerm(c));
-    });
+      if (t.keyed) for (const m of this.phrasesAt(terms, i)) for (const c of m.concepts) each(conceptTerm(c));
+    }
   }
 
   /** The longest expressions at terms[i] (several when they have the same extent). */
-  longestAt(terms: Term[], i: number): PhraseMatch[] {
+  longestAt(terms: readonly Word[], i: number): PhraseMatch[] {
     const matches = this.phrasesAt(terms, i);
     return matches.filter((m) => m.end === matches[0]!.end);
   }

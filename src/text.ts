@@ -13,6 +13,8 @@
 const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0000-\u001f\u007f-\u009f]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// A control character or a surrogate: what stripControls may have to change.
+const CONTROL_OR_SURROGATE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/;
 
 /**
  * Removes escape sequences and control characters (keeps tab and newline); mends lone
@@ -20,6 +22,9 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * space there, so that "mot\u0007de" stays two words).
  */
 export function stripControls(text: string, replacement = ''): string {
+  // A text with neither (a FAQ file, nearly always) is returned after one pass: each
+  // step below is a pass over it, and a large FAQ is megabytes.
+  if (!CONTROL_OR_SURROGATE.test(text)) return text;
   return text.toWellFormed().replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement);
 }
 
@@ -115,6 +120,15 @@ function isWordUnit(c: number): boolean {
 
 /** Calls `each` with every word of a text, folded, and its offsets. */
 export function scanWords(text: string, each: (word: string, start: number, end: number) => void): void {
+  scanWritten(text, (word, folded, start, end) => each(folded ? word : fold(word), start, end));
+}
+
+/**
+ * Calls `each` with every word of a text as written, whether it is folded already
+ * (lower-case ASCII letters and digits only), and its offsets: scanWords() for a
+ * caller that keeps what it knows of each word as written, and so folds it once.
+ */
+export function scanWritten(text: string, each: (word: string, folded: boolean, start: number, end: number) => void): void {
   const n = text.length;
   for (let i = 0; i < n;) {
     let c = text.charCodeAt(i);
@@ -128,8 +142,7 @@ export function scanWords(text: string, each: (word: string, start: number, end:
       folded &&= (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
       c = ++i < n ? text.charCodeAt(i) : 0;
     } while (i < n && isWordUnit(c));
-    const word = text.slice(start, i);
-    each(folded ? word : fold(word), start, i);
+    each(text.slice(start, i), folded, start, i);
   }
 }
 

@@ -7,7 +7,7 @@
 // than unpacked, so that a search starts without building thousands of objects.
 
 import type { Faq } from '../faq.js';
-import { Analyzer, type Lexicon, type Stemmer } from '../glossary.js';
+import { Analyzer, conceptTerm, type Lexicon, type Stemmer } from '../glossary.js';
 import { markdownWords } from './snippet.js';
 
 /** Where a term occurs in an entry: the low bits of a posting. */
@@ -41,14 +41,17 @@ export interface SearchIndex {
 
 const NONE: readonly number[] = [];
 
-/** An index made from a FAQ (see buildIndex), its tables in maps. */
+/** An index made from a FAQ (see buildIndex): its words in a map, its postings in a PostingLog. */
 export class BuiltIndex implements SearchIndex {
+  /** The postings of the terms asked for, as arrays. */
+  private readonly made = new Map<string, readonly number[]>();
+
   constructor(
     readonly lexicon: Lexicon,
     readonly ids: readonly string[],
     readonly questionLengths: readonly number[],
     readonly stems: Map<string, string>,
-    readonly table: Map<string, number[]>,
+    private readonly log: PostingLog,
     /** fuzzy.ts's frequencyClass. */
     private readonly classOf: (word: string) => number,
   ) {}
@@ -58,7 +61,14 @@ export class BuiltIndex implements SearchIndex {
   }
 
   postings(term: string): readonly number[] {
-    return this.table.get(term) ?? NONE;
+    let list = this.made.get(term);
+    if (list === undefined) this.made.set(term, (list = this.log.postings(term) ?? NONE));
+    return list;
+  }
+
+  /** The index terms, in the order they were first posted. */
+  terms(): string[] {
+    return [...this.log.terms];
   }
 
   frequencyClass(word: string): number {
@@ -70,50 +80,114 @@ export class BuiltIndex implements SearchIndex {
   }
 }
 
+/**
+ * The postings of an index, made entry after entry: a log of postings in typed arrays,
+ * each linked to its term's previous one, rather than an array per term. (A
+ * 10,000-entry FAQ has hundreds of thousands of postings: in arrays that grow one
+ * posting at a time, the garbage collector copies them over and over, and its young
+ * generation grows to tens of megabytes.) A term's are gathered when first asked for.
+ */
+class PostingLog {
+  /** The terms, in the order they were first posted, and their numbers. */
+  readonly terms: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** Per term number, where its last posting is in the log (-1: none). */
+  private last: Int32Array = new Int32Array(1024);
+  /** The log, [0, size): each posting, and where its term's previous one is (-1: none). */
+  private posting: Int32Array;
+  private previous: Int32Array;
+  private size = 0;
+
+  /** `expected`: about how many postings there will be (the log grows as needed). */
+  constructor(expected: number) {
+    this.posting = new Int32Array(Math.max(1024, expected));
+    this.previous = new Int32Array(this.posting.length);
+  }
+
+  /** Records that entry n has the term at `bit` (entries come in order); whether it had not yet. */
+  post(term: string, n: number, bit: number): boolean {
+    let t = this.numbers.get(term);
+    if (t === undefined) {
+      t = this.terms.length;
+      this.numbers.set(term, t);
+      this.terms.push(term);
+      if (t === this.last.length) this.last = grown(this.last);
+      this.last[t] = -1;
+    }
+    const at = this.last[t]!;
+    if (at >= 0 && entryOf(this.posting[at]!) === n) {
+      if (this.posting[at]! & bit) return false;
+      this.posting[at]! |= bit;
+      return true;
+    }
+    if (this.size === this.posting.length) [this.posting, this.previous] = [grown(this.posting), grown(this.previous)];
+    this.posting[this.size] = (n << FIELD_BITS) | bit;
+    this.previous[this.size] = at;
+    this.last[t] = this.size++;
+    return true;
+  }
+
+  /** A term's postings, in entry order, or undefined when it has none. */
+  postings(term: string): number[] | undefined {
+    const t = this.numbers.get(term);
+    if (t === undefined) return undefined;
+    const list: number[] = [];
+    for (let at = this.last[t]!; at >= 0; at = this.previous[at]!) list.push(this.posting[at]!);
+    return list.reverse();
+  }
+}
+
+/** A typed array twice as long, with the same start. */
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
+}
+
 /** Indexes a FAQ with a lexicon; `stem` and `frequencyClass` are fuzzy.ts's. */
 export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyClass: (word: string) => number = () => 0): BuiltIndex {
   const analyzer = new Analyzer(lexicon, stem);
-  const table = new Map<string, number[]>();
+  // About as many postings per entry as this FAQ's questions and answers have words.
+  const log = new PostingLog(48 * faq.entries.length);
   const stems = new Map<string, string>();
   const questionLengths: number[] = [];
-  // Each text is analysed once: its words are known words, with their stems.
-  const learn = (text: string) => {
-    const terms = analyzer.terms(text);
-    for (const t of terms) if (!t.stop) stems.set(t.word, t.stem);
-    return terms;
-  };
-  /** Records that entry n has the term at `bit`; whether it had not yet. */
-  const post = (term: string, n: number, bit: number): boolean => {
-    const list = table.get(term);
-    if (!list) table.set(term, [(n << FIELD_BITS) | bit]);
-    else if (entryOf(list[list.length - 1]!) !== n) list.push((n << FIELD_BITS) | bit);
-    else if (list[list.length - 1]! & bit) return false;
-    else list[list.length - 1]! |= bit;
-    return true;
+  const post = (term: string, n: number, bit: number): boolean => log.post(term, n, bit);
+  /**
+   * Posts the index terms of a text (see Analyzer.indexTerms) for entry n at `bit`;
+   * returns how many of its word stems the entry had not yet there. (A loop rather
+   * than indexTerms' callback: the index posts millions of terms.)
+   */
+  const postText = (text: string, n: number, bit: number): number => {
+    const words = analyzer.words(text);
+    let added = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!w.stop && post(w.stem, n, bit)) added++;
+      if (w.keyed) for (const m of analyzer.phrasesAt(words, i)) for (const c of m.concepts) post(conceptTerm(c), n, bit);
+    }
+    return added;
   };
   const categories = new Map<string, string[]>();
   faq.entries.forEach((e, n) => {
-    let length = 0;
-    analyzer.indexTerms(learn(e.toc ? `${e.question}\n${e.toc}` : e.question), (t) => {
-      if (post(t, n, QUESTION) && !t.startsWith('~')) length++;
-    });
-    questionLengths.push(length);
+    questionLengths.push(postText(e.toc ? `${e.question}\n${e.toc}` : e.question, n, QUESTION));
     let category = categories.get(e.category);
     if (!category) {
       const terms = new Set<string>();
-      analyzer.indexTerms(learn(e.category), (t) => terms.add(t));
+      analyzer.indexTerms(analyzer.words(e.category), (t) => terms.add(t));
       categories.set(e.category, (category = [...terms]));
     }
     for (const t of category) post(t, n, CATEGORY);
-    analyzer.indexTerms(learn(markdownWords(e.answer)), (t) => post(t, n, ANSWER));
+    postText(markdownWords(e.answer), n, ANSWER);
   });
-  for (const phrase of lexicon.phrases) learn(phrase);
+  // The known words: those of the FAQ and of the glossary, with their stems.
+  for (const phrase of lexicon.phrases) analyzer.words(phrase);
+  for (const w of analyzer.known()) if (!w.stop) stems.set(w.word, w.stem);
   return new BuiltIndex(
     lexicon,
     faq.entries.map((e) => e.id),
     questionLengths,
     stems,
-    table,
+    log,
     frequencyClass,
   );
 }
@@ -136,7 +210,7 @@ export interface IndexData {
 export function indexData(index: BuiltIndex): IndexData {
   const words = index.words();
   const stems = words.filter((w) => index.stems.get(w) !== w).map((w) => `${w}>${index.stems.get(w)}`);
-  const postings = [...index.table].map(([t, list]) => `${t} ${list.join(',')}`);
+  const postings = index.terms().map((t) => `${t} ${index.postings(t).join(',')}`);
   const classes = [1, 2, 3, 4].map((c) => ` ${words.filter((w) => index.frequencyClass(w) === c).join(' ')} `);
   return {
     lexicon: index.lexicon,
