@@ -170,8 +170,9 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
     const { inQuestions, inAnswersOnly } = seen[i]!;
     const df = inQuestions + inAnswersOnly / 2;
     const notion = [...unit.alts.keys()].some((t) => t.startsWith('~'));
-    const general = rarest * Math.max(rarity(unit.words, classOf), notion ? NOTION_RARITY : 0);
-    const base = inQuestions > 0 ? idf(df, n) : df > 0 ? Math.min(idf(df, n), general) : general;
+    // How rare it is in general matters only for what no question has (and costs a lookup).
+    const general = () => rarest * Math.max(rarity(unit.words, classOf), notion ? NOTION_RARITY : 0);
+    const base = inQuestions > 0 ? idf(df, n) : df > 0 ? Math.min(idf(df, n), general()) : general();
     unit.weight =
       unit.kind === 'offtopic'
         ? OFFTOPIC_WEIGHT * rarest
