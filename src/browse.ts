@@ -21,7 +21,7 @@ import type { FaqEntry } from './faq.js';
 import { loadTheme, type Theme } from './theme.js';
 import { idColumn } from './format.js';
 import { stripControls } from './text.js';
-import { displayWidth, truncate } from './wrap.js';
+import { displayWidth, truncate, wrap } from './wrap.js';
 
 interface FinderChoice {
   id: string;
@@ -61,8 +61,10 @@ export async function choicesFor(core: Core, term: string): Promise<FinderChoice
 export function finderLayout(columns: number, rows: number, prompt = ''): { pageSize: number; cut: (text: string) => string } {
   // The prompt (on as many rows as it takes: what is typed is never cut, the cursor is
   // at its end), the page, a blank line, the description and the keys: the page gets the rest.
-  // A prompt exactly as wide as the terminal takes a row more: the cursor goes below it.
-  const promptRows = Math.floor(displayWidth(prompt) / Math.max(columns, 1)) + 1;
+  // The prompt folds at word boundaries, as the prompt library does; one exactly as wide
+  // as the terminal takes a row more, the cursor going below it.
+  const width = Math.max(columns, 1);
+  const promptRows = wrap(prompt, width).length + (displayWidth(prompt) % width === 0 ? 1 : 0);
   // Lines are cut two columns short of the edge: the pointer (❯ ) comes before them.
   return { pageSize: Math.max(1, rows - 3 - promptRows), cut: (text) => truncate(text, Math.max(columns - 2, 2)) };
 }

@@ -119,7 +119,7 @@ export class Core {
       [...new Set(order.map((e) => (e === 'words' ? best : e)).filter((e) => e !== undefined))].map((e) => this.answer(e));
     const query = joinQuery(words);
     if (!stripControls(query, ' ').trim()) {
-      if (ids.length > 0) return { kind: 'entries', entries: entries(), many: order.length > 1 };
+      if (ids.length > 0) return { kind: 'entries', entries: entries(), many: ids.length > 1 }; // blank words ask for nothing
       throw usageError('identifiant ou recherche vide.', 'Exemple : mcp-faq show a9');
     }
     const found = await this.search(query);

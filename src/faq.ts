@@ -124,6 +124,9 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   for (let i = bodyStart; lines.next(i); i++) {
     const line = lines.line;
     const lineNo = i + 1;
+    // A code block left open ends with its answer: at the next question (with its anchor).
+    if (fence !== undefined && line.includes('**Q') && FIRST_ANCHOR.test(line) && QUESTION.test(line.replace(ANCHOR, '').trim()))
+      fence = undefined;
     // Inside a fenced code block, every line is content: a `#` there is a comment.
     if (fence !== undefined || ((line.includes('```') || line.includes('~~~')) && FENCE.test(line))) {
       fence = fenceAfter(line, fence);
@@ -132,8 +135,8 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
     }
     // Each pattern is tried only on the lines that can match it: most lines are answers.
     const h = line.startsWith('#') ? HEADING.exec(line) : null;
-    // In an answer, a heading deeper than its section's is part of the answer.
-    if (h && !(current && headingLevel > 0 && h[1]!.length > headingLevel)) {
+    // In an answer, a heading deeper than its section's (and than ##) is part of the answer.
+    if (h && !(current && h[1]!.length > Math.max(2, headingLevel))) {
       closeEntry();
       heading = h[2]!;
       headingLevel = h[1]!.length;
@@ -338,24 +341,39 @@ export interface Link {
   url: string;
 }
 
-// In one pass, in order: an image (skipped), a code span (skipped), a link
-// [text](url "title") whose text may hold inline markup, an autolink <https://…>, or
-// a bare URL (GFM's autolink literal).
-const LINKISH =
-  /!\[(?:[^[\]]|\[[^\]]*\])*\]\([^)]*\)|`[^`]*`|\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)|<((?:https?|mailto):[^>\s]+)>|\b(https?:\/\/[^\s<>"]+)/g;
+// The links of markdown, in one pass, as the renderer sees them: code blocks, code
+// spans (on one line) and images are skipped; a link [text](url "title") whose text
+// may hold inline markup, an HTML <a href>, an autolink <https://…> or a bare URL
+// (GFM's autolink literal) is a link. Made on first use: most runs need no links.
+const LINKISH = (): RegExp =>
+  new RegExp(
+    [
+      /(?:^|\n) {0,3}(?<fence>`{3,}|~{3,})[^\n]*\n[\s\S]*?\n {0,3}\k<fence>[`~]*[ \t]*(?=\n|$)/, // a fenced code block: skipped
+      /`[^`\n]*`/, // a code span: skipped
+      /!\[(?:[^[\]]|\[[^\]]*\])*\]\([^)]*\)/, // an image: skipped
+      /\[(?<text>(?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?(?<url>[^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/, // [text](url "title")
+      /<a\s[^>]*?href\s*=\s*["'](?<href>[^"']+)["'][^>]*>(?<html>[\s\S]*?)<\/a>/, // <a href="url">text</a>
+      /<(?<auto>(?:https?|mailto):[^>\s]+)>/, // <https://…>
+      /(?<![A-Za-z0-9\u00c0-\u024f])(?<bare>https?:\/\/[^\s<>"]+)/, // a bare URL (GFM's autolink literal)
+    ]
+      .map((r) => r.source)
+      .join('|'),
+    'g',
+  );
+let linkish: RegExp | undefined;
 
 /** The links of an answer's markdown, in order, each once. */
 export function answerLinks(markdown: string): Link[] {
   const links: Link[] = [];
-  for (const m of markdown.matchAll(LINKISH)) {
-    const bare = m[4] === undefined ? undefined : trimBareUrl(m[4]);
-    const url = m[2] ?? m[3] ?? bare;
-    if (url === undefined) continue; // an image or code
-    const text =
-      m[1]
-        ?.replace(/\*\*|__|[*`]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim() || url.replace(/^mailto:/, '');
+  for (const m of markdown.matchAll((linkish ??= LINKISH()))) {
+    const g = m.groups!;
+    const url = g.url ?? g.href ?? g.auto ?? (g.bare === undefined ? undefined : trimBareUrl(g.bare));
+    if (url === undefined) continue; // code or an image
+    const label = (g.text ?? g.html)
+      ?.replace(/<[^>]*>|\*\*|__|[*`]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const text = label || url.replace(/^mailto:/, '');
     if (!links.some((l) => l.text === text && l.url === url)) links.push({ text, url });
   }
   return links;
@@ -365,7 +383,7 @@ export function answerLinks(markdown: string): Link[] {
 function trimBareUrl(url: string): string {
   const count = (char: string) => url.split(char).length - 1;
   for (;;) {
-    const trimmed = url.replace(/[.,:;!?'*_]+$/, '');
+    const trimmed = url.replace(/[.,:;!?'*_~]+$/, '');
     if (trimmed.endsWith(')') && count('(') < count(')')) url = trimmed.slice(0, -1);
     else return trimmed;
   }

@@ -79,6 +79,11 @@ describe('show', () => {
     expect((JSON.parse(r.stdout) as { id: string }[]).map((e) => e.id)).toEqual(ids);
   });
 
+  test('--json with one id and a blank argument: one object (a blank asks for nothing)', async () => {
+    const r = await runCli(['show', '--json', 'a1', '']);
+    expect((JSON.parse(r.stdout) as { id: string }).id).toBe('a1');
+  });
+
   test('--raw: the markdown as is', async () => {
     const r = await runCli(['show', 'a6', '--raw']);
     expect(r.stdout).toBe(`${faq.entries[5]!.answer}\n`);

@@ -54,6 +54,16 @@ describe('answerLinks', () => {
     ['(voir https://x.y/wiki/A_(b)) et `https://code.only`', [{ text: 'https://x.y/wiki/A_(b)', url: 'https://x.y/wiki/A_(b)' }]],
     ['<mailto:a@b.c>', [{ text: 'a@b.c', url: 'mailto:a@b.c' }]],
     ['![img](https://x.y/i.png)', []],
+    ['la touche ` (accent grave).\n\nOuvrez [le tableau](https://x.y/t). Puis `cmd`.', [{ text: 'le tableau', url: 'https://x.y/t' }]],
+    [
+      '_https://x.y/f_ et ~~https://x.y/h~~',
+      [
+        { text: 'https://x.y/f', url: 'https://x.y/f' },
+        { text: 'https://x.y/h', url: 'https://x.y/h' },
+      ],
+    ],
+    ['```\ncurl https://x.y/code\n```\n~~~\ncurl https://x.y/tilde\n~~~\nfin', []],
+    ['<a href="https://x.y/q">la <b>Q</b></a>', [{ text: 'la Q', url: 'https://x.y/q' }]],
   ])('%j', (markdown, links) => expect(answerLinks(markdown)).toEqual(links));
 
   test('a4 links to the certification support', () => {

@@ -263,14 +263,16 @@ describe('in a real terminal', () => {
     session.press('Escape');
   });
 
-  test('10. in a 30×6 window, a prompt that wraps to two rows stays on screen', async () => {
-    session = new TerminalSession(mcp, { width: 30, height: 6 });
+  test.each([
+    [6, 'mot de passe', /❯ a7/], // "? Votre question : mot de passe" is 31 columns: two rows
+    [7, 'comment modifier l’adresse électronique', /❯ a6/], // folded at words: three rows
+  ])('10. in a 30×%d window, a prompt that wraps stays on screen (%j)', async (height, typed, choice) => {
+    session = new TerminalSession(mcp, { width: 30, height });
     await session.waitFor(/Votre question/);
-    session.type('mot de passe'); // "? Votre question : mot de passe" is 31 columns
-    await session.waitFor(/❯ a7/);
+    session.type(typed);
+    await session.waitFor(choice);
     const rows = session.rows();
-    expect(rows[0]).toMatch(/^\? Votre question : mot de/);
-    expect(rows[1]).toMatch(/^passe/);
+    expect(rows[0]).toMatch(/^\? Votre question : /);
     expect(rows.join('\n')).toMatch(/choisir/); // the keys line, last, still shows
     session.press('Escape');
   });

@@ -148,6 +148,25 @@ describe('quirks of the format', () => {
     expect(answerOf(body)).toBe(answer);
   });
 
+  test('a code block left open ends at the next question', () => {
+    const parsed = parseFaq(
+      '**Q: q**<a name="a"></a>\n**R:** r\n```\nx\n**Q: p**<a name="b"></a>\n**R:** s\n## T\n**Q: o**<a name="c"></a>\n**R:** t\n',
+    );
+    expect(parsed.entries.map((e) => [e.id, e.category, e.answer])).toEqual([
+      ['a', 'Questions', 'r\n```\nx'],
+      ['b', 'Questions', 's'],
+      ['c', 'T', 't'],
+    ]);
+  });
+
+  test('without any section heading, a ### heading is still part of the answer', () => {
+    const parsed = parseFaq('**Q: q**<a name="a"></a>\n**R:** r\n### Étapes\nx\n**Q: p**<a name="b"></a>\n**R:** s\n');
+    expect(parsed.entries.map((e) => [e.id, e.answer])).toEqual([
+      ['a', 'r\n### Étapes\nx'],
+      ['b', 's'],
+    ]);
+  });
+
   test('a heading after a fenced block inside an answer still ends it when at section level', () => {
     const parsed = parseFaq('## S\n**Q: q**<a name="a"></a>\n**R:** r\n```\nx\n```\n## T\n**Q: p**<a name="b"></a>\n**R:** s\n');
     expect(parsed.entries.map((e) => [e.id, e.category, e.answer])).toEqual([

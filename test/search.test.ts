@@ -80,6 +80,13 @@ describe('the engine on the bundled FAQ', () => {
     ['j’ai passé un examen hier, comment avoir mon certificat', 'b1'], // "passé" is not the "passe" of "mot de passe"
     ['je suis un peu perdu, où trouver mon MCID', 'a2'], // "perdu" here is confused, not lost
     ['Le PDF de mon certificat est vide', 'b2'], // an empty file is a failed download
+    ['how do I change the outlook email on my certification profile', 'a6'], // an Outlook account can be the profile's
+    ['I can’t sign in to my MCP profile with my outlook account', 'a5'],
+    ['comment contacter le support depuis la Réunion', 'd1'], // the island, not a meeting
+    ['réunion de mes deux profils', 'a4'],
+    ['comment voir mon relevé de notes sur mon téléphone portable', 'a9'],
+    ['mon nom est mal orthographié sur mon certificat', 'a8'],
+    ['how do I get help', 'd1'],
   ])('%j → %s first', async (q, id) => expect((await ids(q))[0]).toBe(id));
 
   test.each([
