@@ -82,7 +82,14 @@ export class Core {
 
   /** An entry with its links. */
   answer(entry: FaqEntry): Answer {
-    return { ...entry, links: answerLinks(entry.answer) };
+    // Read when asked for (JSON, MCP): the terminal shows the links in the answer itself.
+    let links: Link[] | undefined;
+    return {
+      ...entry,
+      get links() {
+        return (links ??= answerLinks(entry.answer));
+      },
+    };
   }
 
   /** Ranked answers for a query, and guesses when there is none. */
