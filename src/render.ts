@@ -62,7 +62,7 @@ const OSC8 = /\u001b\]8;;[^\u0007]*\u0007/g;
 const continuation = (prefix: string): string =>
   prefix
     .split(/(\u001b\[[0-9;]*m)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^│]/g, ' ')))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^\u2502]/g, ' '))) // \u2502 is │: chunks stay ASCII (build.mjs)
     .join('');
 
 /** Lays a document out: wraps its logical lines to the width, strips what the terminal should not get. */

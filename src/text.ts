@@ -45,7 +45,7 @@ export const WRAP = '\u0001';
 
 /** French typography: « : ; ! ? » never start a line, « never ends one (no-break spaces). */
 export function frenchSpacing(text: string): string {
-  return text.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+  return text.replace(/ ([:;!?\u00bb])/g, '\u00a0$1').replace(/\u00ab /g, '\u00ab\u00a0');
 }
 
 // Combining marks, as NFKD leaves them. (A \p{M} class would say it more briefly, but
@@ -77,7 +77,13 @@ export function fold(word: string): string {
   let f = folded.get(lower);
   if (f === undefined) {
     if (folded.size >= 20_000) folded.clear();
-    f = stripMarks(lower.replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').normalize('NFKD'));
+    f = stripMarks(
+      lower
+        .replace(/\u0153/g, 'oe')
+        .replace(/\u00e6/g, 'ae')
+        .replace(/\u00df/g, 'ss')
+        .normalize('NFKD'),
+    );
     folded.set(lower, f);
   }
   return f;

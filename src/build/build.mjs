@@ -125,6 +125,13 @@ const notices = [...packages].sort().map(([name, dir]) => {
 });
 writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), `mcp-faq bundles the following packages into dist/.\n\n${notices.join('\n')}`);
 
+// Chunks are pure ASCII (esbuild escapes strings; regexes write \u escapes in the
+// source): Node then reads each as a one-byte string, without decoding UTF-8.
+for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
+  const at = readFileSync(join(root, 'dist', file)).findIndex((byte) => byte > 0x7f);
+  if (at >= 0) throw new Error(`dist/${file}: non-ASCII byte at ${at}; write it as a \\u escape in the source`);
+}
+
 // 4. The build's stamp: a hash of its chunks, so that a code cache made for one
 // build is never read by another (V8 checks a cache's source by its length only).
 const hash = createHash('sha256');
