@@ -5,7 +5,8 @@
 //   $XDG_CACHE_HOME/mcp-faq/<build>/, removed with the build), as <key>.faq and
 //   <key>.index, where the key is the SHA-256 of the file's bytes: a file whose
 //   content changes is another key, and the same content under another path is the
-//   same one. At most MAX_FILES FAQs are kept, the ones most recently cached.
+//   same one. At most MAX_FILES FAQs are kept, the ones most recently cached; a
+//   temporary file a killed run left is removed once stale.
 // - Small, so that reading it costs far less than what it saves: the model is the
 //   entries' ids, categories and questions, and where each answer is in the file
 //   (byte offsets): an answer is a slice of the file's text (see cleanAnswer in
@@ -223,11 +224,18 @@ export function saveData(cache: DataCache, kind: 'faq' | 'index', payload: Paylo
 }
 
 const DATA_FILE = /^([0-9a-f]{64})\.(?:faq|index)$/;
+const TEMPORARY_FILE = /^[0-9a-f]{64}\.(?:faq|index)\.\d+\.tmp$/;
+/** A temporary file older than this was left by a run that was killed while writing it. */
+const STALE_MS = 10 * 60 * 1000;
 
-/** Removes the cache files of the FAQs beyond the MAX_FILES most recently cached. */
+/** Removes the cache files of the FAQs beyond the MAX_FILES most recently cached, and stale temporary files. */
 function prune(dir: string): void {
   const newest = new Map<string, number>();
-  const files = readdirSync(dir).filter((f) => DATA_FILE.test(f));
+  const all = readdirSync(dir);
+  for (const f of all.filter((f) => TEMPORARY_FILE.test(f)))
+    if ((statSync(`${dir}/${f}`, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) < Date.now() - STALE_MS)
+      rmSync(`${dir}/${f}`, { force: true });
+  const files = all.filter((f) => DATA_FILE.test(f));
   for (const f of files) {
     const key = DATA_FILE.exec(f)![1]!;
     const time = statSync(`${dir}/${f}`, { throwIfNoEntry: false })?.mtimeMs ?? 0;

@@ -2,7 +2,7 @@
 // codecs as pure functions, then the built binary, which must answer the same with
 // the cache as without it, whatever state the cache is in.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -257,6 +257,18 @@ describe('mcp-faq --faq with a cache', () => {
         .map((f) => f.slice(f.lastIndexOf('.')))
         .sort(),
     ).toEqual(cached);
+  });
+
+  test('a temporary file left by a killed run is removed once stale', () => {
+    const xdg = tempDir('stale');
+    runBin(['--faq', file, 'list'], { env: { XDG_CACHE_HOME: xdg } });
+    const folder = join(dataFiles(xdg)[0]!, '..');
+    const [stale, recent] = [`${'0'.repeat(64)}.faq.1.tmp`, `${'1'.repeat(64)}.index.2.tmp`].map((f) => join(folder, f));
+    writeFileSync(stale!, 'half');
+    writeFileSync(recent!, 'being written');
+    utimesSync(stale!, new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
+    runBin(['--faq', fixturePath('english.md'), 'list'], { env: { XDG_CACHE_HOME: xdg } });
+    expect([existsSync(stale!), existsSync(recent!)]).toEqual([false, true]);
   });
 
   test('an invalid FAQ is still an error, and nothing is cached', () => {
