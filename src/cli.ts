@@ -16,9 +16,9 @@ import { displayWidth, wrap } from './wrap.js';
 
 export type { Io };
 
-/** Runs the CLI on the real process and sets its exit code. */
-export async function main(): Promise<void> {
-  process.exitCode = await run(processIo());
+/** Runs the CLI on the real process and sets its exit code; `cacheDir`: see Io. */
+export async function main(cacheDir?: string): Promise<void> {
+  process.exitCode = await run({ ...processIo(), cacheDir });
 }
 
 /** Runs the CLI with the given argv and streams; returns the exit code. */
@@ -113,7 +113,7 @@ class Cli {
     const ids = () => {
       try {
         const file = faqOption(line.words, line.index) ?? (this.io.env.MCP_FAQ_FILE || undefined);
-        return openCore(file).faq.entries.map(({ id, question }) => ({ id, question }));
+        return openCore(file, this.io.cacheDir).faq.entries.map(({ id, question }) => ({ id, question }));
       } catch {
         return [];
       }
@@ -124,7 +124,7 @@ class Cli {
   // --- the outside world
 
   private open(): Core {
-    this.core ??= openCore(this.invocation?.globals.faq ?? (this.io.env.MCP_FAQ_FILE || undefined));
+    this.core ??= openCore(this.invocation?.globals.faq ?? (this.io.env.MCP_FAQ_FILE || undefined), this.io.cacheDir);
     return this.core;
   }
 

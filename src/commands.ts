@@ -59,7 +59,7 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   { flags: '--color <quand>', description: 'couleurs : auto, always ou never (auto par défaut)', choices: COLOR_MODES },
   { flags: '--no-color', description: 'sans couleurs (comme --color=never)' },
   { flags: '--no-pager', description: 'ne pas passer par un pager ($PAGER, sinon less) pour les longues sorties' },
-  { flags: '--no-cache', description: 'ni lire ni écrire le cache du code compilé (ou MCP_FAQ_NO_CACHE=1)' },
+  { flags: '--no-cache', description: 'ni lire ni écrire de cache (code compilé, FAQ de --faq ; ou MCP_FAQ_NO_CACHE=1)' },
 ];
 
 const examples = (...lines: string[]) => `\nExemples :\n${lines.map((l) => `  ${l}`).join('\n')}`;

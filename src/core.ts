@@ -5,6 +5,7 @@
 // (an unknown id, nothing found) or FaqErrors (a bad FAQ file, an empty query).
 
 import { usageError } from './errors.js';
+import type { DataCache } from './faq-cache.js';
 import { answerLinks, findEntry, looksLikeId, nearestIds, type Faq, type FaqEntry, type Link } from './faq.js';
 import type * as Search from './search.js';
 import type { Snippet } from './search.js';
@@ -60,9 +61,9 @@ export type Resolution =
 export const MAX_INPUT_CHARS = 100 * 1024;
 
 /** The FAQ to answer from: the bundled one, or another file (--faq, MCP_FAQ_FILE). */
-export function openCore(file: string | undefined): Core {
-  const source = file !== undefined ? loadFaqFile(file) : bundled();
-  return new Core(source.faq, source.bundled);
+export function openCore(file: string | undefined, cacheDir?: string): Core {
+  const source = file !== undefined ? loadFaqFile(file, cacheDir) : bundled();
+  return new Core(source.faq, source.bundled, source.cache);
 }
 
 export class Core {
@@ -72,6 +73,8 @@ export class Core {
     readonly faq: Faq,
     /** The FAQ shipped with the tool, whose index and documents are built in. */
     readonly bundled: boolean,
+    /** Where another FAQ's index is cached, if anywhere. */
+    private readonly cache?: DataCache,
   ) {}
 
   /** An entry by id (case and width ignored). */
@@ -138,7 +141,7 @@ export class Core {
 
   /** The search engine, loaded on first use (dist/search.js, and the index). */
   private engine(): Promise<Search.Searcher> {
-    this.searcher ??= import('./search.js').then((module) => module.searcherFor(this.faq, this.bundled));
+    this.searcher ??= import('./search.js').then((module) => module.searcherFor(this.faq, this.bundled, this.cache));
     return this.searcher;
   }
 

@@ -31,6 +31,8 @@ export interface Io {
   stdinIsTTY: () => boolean;
   /** Shows text through a pager command; resolves to why it failed, or undefined when it worked. */
   page?: (command: string, text: string, env: Env) => Promise<string | undefined>;
+  /** Where a --faq file's parsed model and index are cached (see faq-cache.ts); undefined: nowhere. */
+  cacheDir?: string;
 }
 
 /** The real process. */

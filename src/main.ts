@@ -14,14 +14,16 @@
 //   crypto to compute one, costs several times what the cache saves);
 // - MCP_FAQ_NO_CACHE=1 (or --no-cache) neither reads nor writes one; a folder that
 //   cannot be written only costs the cache.
+// The CLI keeps there too what a --faq file costs to derive (see src/faq-cache.ts).
 // dist/ itself holds no cache: it is the same wherever it is built. Node's own
 // module.enableCompileCache() is not used: loading node:module costs more than it
 // saves, and its cache holds only top-level code.
 // Only node:fs and node:vm are loaded here; only this project's chunks go through
 // the loader, every other require is Node's.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Script } from 'node:vm';
+import { makeDirectory } from './faq-cache.js';
 
 type Exports = Record<string, unknown>;
 const CHUNK = /^\.\/([\w-]+)\.js$/;
@@ -113,19 +115,6 @@ function readCache(file: string): Buffer | undefined {
     : undefined;
 }
 
-/** mkdir -p, a level at a time (Node's recursive mkdirSync never returns on some paths, such as under /proc). */
-function makeDirectory(path: string): void {
-  let at = 0;
-  while (at >= 0) {
-    at = path.indexOf('/', at + 1);
-    try {
-      mkdirSync(at < 0 ? path : path.slice(0, at));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
-
 /**
  * Where this build's code caches go for this Node, or undefined for none
  * (MCP_FAQ_NO_CACHE set and not 0, or --no-cache: the one option read here, before
@@ -137,9 +126,9 @@ export function cacheDir(env: NodeJS.ProcessEnv, argv: string[] = []): string | 
   return base && `${base}/mcp-faq/${MCP_FAQ_BUILD}-${process.versions.v8}-${process.arch}`;
 }
 
-/** Runs the CLI, then saves the code caches it lacked. */
+/** Runs the CLI (which caches what a --faq file costs to derive in the same folder), then saves the code caches it lacked. */
 export async function main(): Promise<void> {
   const loader = new ChunkLoader(__dirname, cacheDir(process.env, process.argv.slice(2)));
-  await (loader.load('cli') as { main: () => Promise<void> }).main();
+  await (loader.load('cli') as { main: (cacheDir?: string) => Promise<void> }).main(loader.cacheDir);
   loader.saveCaches();
 }

@@ -15,11 +15,12 @@
 // factory's loader, only for FAQs other than the bundled one and for queries with
 // words the search does not know.
 
+import { decodeIndex, encodeIndex, readData, saveData, type DataCache } from './faq-cache.js';
 import type { Faq } from './faq.js';
 import { Analyzer } from './glossary.js';
 import { cleanQuery } from './search/clean.js';
 import { correctWords, KnownWords, type WordSense } from './search/correct.js';
-import { buildIndex, PackedIndex, type SearchIndex } from './search/indexing.js';
+import { ArrayIndex, buildIndex, PackedIndex, wordData, type SearchIndex } from './search/indexing.js';
 import { cutOff, scoreEntries, type Signals } from './search/score.js';
 import { answerWords, markdownToPlain, snippet, type AnswerWords, type Snippet } from './search/snippet.js';
 import { queryUnits, weighUnits } from './search/units.js';
@@ -65,15 +66,23 @@ let tools: Promise<Tools> | undefined;
 const loadTools = (): Promise<Tools> => (tools ??= import('./fuzzy.js'));
 
 /**
- * A searcher over the bundled FAQ's prebuilt index, or over another FAQ indexed now
- * with the bundled lexicon. fuzzy.ts loads here, for another FAQ, or later, for the
- * first query with words the search does not know.
+ * A searcher over the bundled FAQ's prebuilt index, or over another FAQ's: read from
+ * `cache` (see faq-cache.ts), or else indexed now with the bundled lexicon (and saved
+ * there). fuzzy.ts loads here, to index another FAQ, or later, for the first query
+ * with words the search does not know.
  */
-export async function searcherFor(faq: Faq, bundled: boolean): Promise<Searcher> {
+export async function searcherFor(faq: Faq, bundled: boolean, cache?: DataCache): Promise<Searcher> {
   bundledIndex ??= new PackedIndex(MCP_FAQ_INDEX);
   if (bundled) return new Searcher(bundledIndex, faq, loadTools, JSON.parse(MCP_FAQ_ANSWERS) as AnswerWords[]);
   const { stem, frequencyClass } = await loadTools();
-  return new Searcher(buildIndex(faq, bundledIndex.lexicon, stem, frequencyClass), faq, loadTools);
+  const cached = cache && readData(cache, 'index');
+  if (cached) {
+    const { data, arrays } = decodeIndex(cached, bundledIndex.lexicon);
+    return new Searcher(new ArrayIndex(data, arrays, frequencyClass), faq, loadTools);
+  }
+  const index = buildIndex(faq, bundledIndex.lexicon, stem, frequencyClass);
+  if (cache) saveData(cache, 'index', encodeIndex(wordData(index), index.postingArrays()));
+  return new Searcher(index, faq, loadTools);
 }
 
 const NO_SNIPPET: Snippet = { text: '', marks: [] };

@@ -1,10 +1,12 @@
 // Where the FAQ comes from: the bundled one (parsed at build time, see
 // src/build/build.mjs), or another file of the same format given by --faq or
-// MCP_FAQ_FILE, parsed at run time. Files are only ever read.
+// MCP_FAQ_FILE, parsed at run time, or read from the cache of what it costs to
+// derive (see faq-cache.ts). The FAQ files themselves are only ever read.
 
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { FaqError } from './errors.js';
+import { cacheKey, decodeModel, encodeModel, readData, saveData, type DataCache } from './faq-cache.js';
 import { parseFaq, type Faq } from './faq.js';
 import { oneLine, quoteInput } from './text.js';
 
@@ -13,6 +15,8 @@ export interface Source {
   faq: Faq;
   /** The FAQ shipped with the tool, whose index and documents are built in. */
   bundled: boolean;
+  /** Where another FAQ's derived data is cached, if anywhere. */
+  cache?: DataCache;
 }
 
 // Replaced by the build (and the test set-up) with the parsed bundled FAQ, as JSON text.
@@ -29,18 +33,29 @@ export function bundled(): Source {
 /** Files larger than this are not FAQs (about 13,000 entries of the bundled FAQ's size). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** Reads and validates another FAQ file (search.ts indexes it, render.ts composes its answers). */
-export function loadFaqFile(path: string): Source {
-  return { faq: parseFaq(readText(path), oneLine(path, 200)), bundled: false };
+/**
+ * Reads and validates another FAQ file (search.ts indexes it, render.ts composes its
+ * answers); with a cache folder, reads its model from there, or saves it there.
+ */
+export function loadFaqFile(path: string, cacheDir?: string): Source {
+  const source = oneLine(path, 200);
+  const bytes = readBytes(path);
+  const cache = cacheDir === undefined ? undefined : { dir: cacheDir, key: cacheKey(bytes) };
+  const cached = cache && readData(cache, 'faq');
+  if (cached) return { faq: decodeModel(cached, bytes, source), bundled: false, cache };
+  const faq = parseFaq(decodeUtf8(bytes, source), source);
+  const payload = cache && encodeModel(faq, bytes, source);
+  if (cache && payload) saveData(cache, 'faq', payload);
+  return { faq, bundled: false, cache };
 }
 
 /**
- * A regular file's text. Anything else — a directory, a device (/dev/zero), a FIFO,
+ * A regular file's bytes. Anything else — a directory, a device (/dev/zero), a FIFO,
  * a socket — is refused before a byte is read: opened without blocking, it is
  * checked by its descriptor; and reading stops at MAX_FILE_BYTES whatever the
  * file's size says.
  */
-function readText(path: string): string {
+function readBytes(path: string): Buffer {
   const name = quoteInput(path, 200);
   const hint = 'Vérifiez le chemin donné à --faq (ou dans MCP_FAQ_FILE).';
   const tooBig = () => new FaqError('input', `${name} est trop gros pour une FAQ (plus de 10 Mo).`, hint);
@@ -56,7 +71,7 @@ function readText(path: string): string {
     let length = 0;
     for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0;) length += n;
     if (length > MAX_FILE_BYTES) throw tooBig();
-    return decodeUtf8(bytes.subarray(0, length), oneLine(path, 200));
+    return bytes.subarray(0, length);
   } catch (error) {
     if (FaqError.is(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,8 +1,9 @@
 // mcp-faq in a shell, on the built binary: pipes, bad input, colors, width, other FAQ
 // files. Every case checks the exit code, what is on stdout and stderr, and that no
 // stack trace or stray escape code gets out.
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -227,8 +228,8 @@ describe('other FAQ files', () => {
   });
 });
 
-describe('nothing is written to disk but the code caches', () => {
-  test('every command leaves the working directory and HOME as they were, but for the code caches', () => {
+describe('nothing is written to disk but the caches', () => {
+  test('every command leaves the working directory and HOME as they were, but for the code caches and the --faq file’s', () => {
     const dir = tempDir('cwd-home');
     const commands = [
       ['list'],
@@ -249,6 +250,9 @@ describe('nothing is written to disk but the code caches', () => {
     run({});
     expect(readdirSync(dir)).toEqual(['.cache']);
     const [build] = readdirSync(join(dir, '.cache/mcp-faq'));
-    expect(readdirSync(join(dir, '.cache/mcp-faq', build!)).every((f) => f.endsWith('.cache'))).toBe(true);
+    const key = createHash('sha256')
+      .update(readFileSync(fixturePath('english.md')))
+      .digest('hex');
+    expect(readdirSync(join(dir, '.cache/mcp-faq', build!)).filter((f) => !f.endsWith('.cache'))).toEqual([`${key}.faq`]);
   });
 });

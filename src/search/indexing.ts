@@ -71,6 +71,11 @@ export class BuiltIndex implements SearchIndex {
     return [...this.log.terms];
   }
 
+  /** All the postings, as typed arrays (what faq-cache.ts saves). */
+  postingArrays(): PostingArrays {
+    return this.log.arrays();
+  }
+
   frequencyClass(word: string): number {
     return this.stems.has(word) ? this.classOf(word) : 0;
   }
@@ -78,6 +83,13 @@ export class BuiltIndex implements SearchIndex {
   words(): string[] {
     return [...this.stems.keys()].sort();
   }
+}
+
+/** The postings of an index in two typed arrays: term n's are postings[starts[n], starts[n + 1]). */
+export interface PostingArrays {
+  terms: string[];
+  starts: Int32Array;
+  postings: Int32Array;
 }
 
 /**
@@ -125,6 +137,21 @@ class PostingLog {
     this.previous[this.size] = at;
     this.last[t] = this.size++;
     return true;
+  }
+
+  /** Every term's postings, in entry order, one term after another (see PostingArrays). */
+  arrays(): PostingArrays {
+    const starts = new Int32Array(this.terms.length + 1);
+    const postings = new Int32Array(this.size);
+    let at = 0;
+    for (let t = 0; t < this.terms.length; t++) {
+      starts[t] = at;
+      // Last to first along the links, then turned around.
+      for (let p = this.last[t]!; p >= 0; p = this.previous[p]!) postings[at++] = this.posting[p]!;
+      postings.subarray(starts[t], at).reverse();
+    }
+    starts[this.terms.length] = at;
+    return { terms: [...this.terms], starts, postings };
   }
 
   /** A term's postings, in entry order, or undefined when it has none. */
@@ -209,17 +236,27 @@ export interface IndexData {
 
 export function indexData(index: BuiltIndex): IndexData {
   const words = index.words();
-  const stems = words.filter((w) => index.stems.get(w) !== w).map((w) => `${w}>${index.stems.get(w)}`);
   const postings = index.terms().map((t) => `${t} ${index.postings(t).join(',')}`);
   const classes = [1, 2, 3, 4].map((c) => ` ${words.filter((w) => index.frequencyClass(w) === c).join(' ')} `);
+  return { ...wordData(index), postings: `\n${postings.join('\n')}\n`, classes };
+}
+
+/**
+ * IndexData without its postings (an ArrayIndex has them in typed arrays) and its
+ * frequency classes (fuzzy.ts's frequencyClass scans its lists: a few words' classes
+ * are quicker to find when asked for than thousands' beforehand).
+ */
+export function wordData(index: BuiltIndex): IndexData {
+  const words = index.words();
+  const stems = words.filter((w) => index.stems.get(w) !== w).map((w) => `${w}>${index.stems.get(w)}`);
   return {
     lexicon: index.lexicon,
     ids: [...index.ids],
     questionLengths: [...index.questionLengths],
     words: ` ${words.join(' ')} `,
     stems: ` ${stems.join(' ')} `,
-    postings: `\n${postings.join('\n')}\n`,
-    classes,
+    postings: '',
+    classes: [],
   };
 }
 
@@ -241,8 +278,8 @@ export class PackedIndex implements SearchIndex {
   private readonly data: IndexData;
   private readonly parsed = new Map<string, readonly number[]>();
 
-  constructor(json: string) {
-    this.data = JSON.parse(json) as IndexData;
+  constructor(json: string | IndexData) {
+    this.data = typeof json === 'string' ? (JSON.parse(json) as IndexData) : json;
     ({ lexicon: this.lexicon, ids: this.ids, questionLengths: this.questionLengths } = this.data);
   }
 
@@ -255,19 +292,19 @@ export class PackedIndex implements SearchIndex {
 
   postings(term: string): readonly number[] {
     let list = this.parsed.get(term);
-    if (list === undefined) {
-      const { postings } = this.data;
-      const at = postings.indexOf(`\n${term} `);
-      list =
-        at < 0
-          ? NONE
-          : postings
-              .slice(at + term.length + 2, postings.indexOf('\n', at + 1))
-              .split(',')
-              .map(Number);
-      this.parsed.set(term, list);
-    }
+    if (list === undefined) this.parsed.set(term, (list = this.find(term)));
     return list;
+  }
+
+  /** A term's postings, read from the data. */
+  protected find(term: string): readonly number[] {
+    const { postings } = this.data;
+    const at = postings.indexOf(`\n${term} `);
+    if (at < 0) return NONE;
+    return postings
+      .slice(at + term.length + 2, postings.indexOf('\n', at + 1))
+      .split(',')
+      .map(Number);
   }
 
   frequencyClass(word: string): number {
@@ -276,5 +313,34 @@ export class PackedIndex implements SearchIndex {
 
   words(): string[] {
     return this.data.words.trim().split(' ');
+  }
+}
+
+/**
+ * A FAQ's index as faq-cache.ts keeps it: its words as in a PackedIndex (see
+ * wordData), its postings in typed arrays (see PostingArrays), read in place; the
+ * frequency classes of its words asked for, as a BuiltIndex does.
+ */
+export class ArrayIndex extends PackedIndex {
+  private numbers?: Map<string, number>;
+
+  constructor(
+    data: IndexData,
+    private readonly arrays: PostingArrays,
+    /** fuzzy.ts's frequencyClass. */
+    private readonly classOf: (word: string) => number,
+  ) {
+    super(data);
+  }
+
+  override frequencyClass(word: string): number {
+    return this.stem(word) === undefined ? 0 : this.classOf(word);
+  }
+
+  protected override find(term: string): readonly number[] {
+    this.numbers ??= new Map(this.arrays.terms.map((t, n) => [t, n]));
+    const n = this.numbers.get(term);
+    const { starts, postings } = this.arrays;
+    return n === undefined ? NONE : Array.from(postings.subarray(starts[n], starts[n + 1]));
   }
 }
