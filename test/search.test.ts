@@ -227,6 +227,7 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy4', { top1: 0.85, ood: 0.92 }],
   ['noisy5', { top1: 0.85, ood: 0.92 }],
   ['noisy6', { top1: 0.7, ood: 0.85 }], // long French messages: below the goal (see the README)
+  ['noisy7', { top1: 0.8, ood: 0.8 }], // blind, measured once on the final engine: below the goal (see the README)
 ];
 
 describe.each(sets)('quality on bench/queries-%s.jsonl', (set, min) => {
