@@ -8,15 +8,18 @@ import { parseFaq, type Faq } from './faq.js';
 import { Analyzer, compileLexicon } from './glossary.js';
 import type { Documents } from './render.js';
 import { buildIndex, indexData, type IndexData } from './search/indexing.js';
-import { answerWords, markdownToPlain, type AnswerWords } from './search/snippet.js';
+import { answerWords, markdownToPlain } from './search/snippet.js';
 import { loadTheme } from './theme.js';
 
 export interface Bundle {
   faq: Faq;
   index: IndexData;
   docs: Documents;
-  /** The answers analysed for snippets (search.ts, MCP_FAQ_ANSWERS). */
-  answers: AnswerWords[];
+  /**
+   * The answers analysed for snippets (search.ts, MCP_FAQ_ANSWERS), each as JSON text:
+   * a search parses only those it quotes.
+   */
+  answers: string[];
 }
 
 /** The data files of faq/ that the search uses, and what names them in errors. */
@@ -33,6 +36,6 @@ export async function makeBundle(markdown: string, data: SearchData, names = { f
   const theme = await loadTheme(true);
   const docs = Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer, theme)]));
   const analyzer = new Analyzer(lexicon, stem);
-  const answers = faq.entries.map((e) => answerWords(markdownToPlain(e.answer), analyzer));
+  const answers = faq.entries.map((e) => JSON.stringify(answerWords(markdownToPlain(e.answer), analyzer)));
   return { faq, index, docs, answers };
 }

@@ -57,7 +57,7 @@ export interface SearchOptions {
 export type Tools = typeof import('./fuzzy.js');
 
 // Replaced by the build (and the test set-up) with the bundled FAQ's index (indexData(),
-// as JSON text), and its answers analysed for snippets (AnswerWords[], as JSON text).
+// as JSON text), and its answers analysed for snippets (each AnswerWords as JSON text, parsed when quoted).
 declare const MCP_FAQ_INDEX: string;
 declare const MCP_FAQ_ANSWERS: string;
 
@@ -73,7 +73,7 @@ const loadTools = (): Promise<Tools> => (tools ??= import('./fuzzy.js'));
  */
 export async function searcherFor(faq: Faq, bundled: boolean, cache?: DataCache): Promise<Searcher> {
   bundledIndex ??= new PackedIndex(MCP_FAQ_INDEX);
-  if (bundled) return new Searcher(bundledIndex, faq, loadTools, JSON.parse(MCP_FAQ_ANSWERS) as AnswerWords[]);
+  if (bundled) return new Searcher(bundledIndex, faq, loadTools, JSON.parse(MCP_FAQ_ANSWERS) as string[]);
   const { stem, frequencyClass } = await loadTools();
   const cached = cache && readData(cache, 'index');
   if (cached) {
@@ -95,14 +95,14 @@ export class Searcher {
 
   /**
    * `faq`: the indexed FAQ, whose answers give the snippets; `load`: loads fuzzy.ts;
-   * `answers`: the answers analysed for snippets, when made beforehand (the bundled
+   * `answers`: the answers analysed for snippets (or their JSON text), when made beforehand (the bundled
    * FAQ's, at build time); otherwise each is analysed on first use.
    */
   constructor(
     private readonly index: SearchIndex,
     private readonly faq: Faq,
     private readonly load: () => Promise<Tools>,
-    private readonly answers: (AnswerWords | undefined)[] = [],
+    private readonly answers: (AnswerWords | string | undefined)[] = [],
   ) {
     this.analyzer = new Analyzer(index.lexicon, (word) => index.stem(word) ?? this.stemUnknown(word));
   }
@@ -138,7 +138,9 @@ export class Searcher {
 
   /** Entry number `entry`'s answer, analysed for snippets. */
   private answerWords(entry: number): AnswerWords {
-    return (this.answers[entry] ??= answerWords(markdownToPlain(this.faq.entries[entry]!.answer), this.analyzer));
+    const known = this.answers[entry];
+    if (typeof known === 'string') return (this.answers[entry] = JSON.parse(known) as AnswerWords);
+    return (this.answers[entry] = known ?? answerWords(markdownToPlain(this.faq.entries[entry]!.answer), this.analyzer));
   }
 
   /** A word that needs fuzzy.ts: to stem it, weigh it, or correct it. */
