@@ -33,22 +33,23 @@ const MAX_GAP = 2;
 const MAX_GAP_TOKENS = 8;
 
 export interface Lexicon {
-  /** Folded stop words. */
-  stop: string[];
+  /** Folded stop words, each between spaces (" a au aux … "). */
+  stop: string;
   /** One letter per notion, its kind (t, g, f, c, o: see NotionKind). */
   kinds: string;
   /** A readable label per notion (its first expression), for debugging and tests. */
   labels: string[];
-  /** Every expression, as its folded words joined by spaces (GAP for a gap)… */
-  phrases: string[];
-  /** …and the notions it belongs to, comma-separated. */
-  concepts: string[];
+  /** Every expression, a line each, as its folded words joined by spaces (GAP for a gap)… */
+  phrases: string;
+  /** …and, a line each, the notions it belongs to, comma-separated. */
+  concepts: string;
   /**
    * Expressions by the key of their first significant word (see wordKey), longest
-   * first, comma-separated. (Strings rather than arrays: the bundled index is parsed
-   * at every search, and a few hundred small arrays cost more than they save.)
+   * first: a line "key=p,q,…" each, between newlines. Strings rather than arrays and
+   * objects: the bundled index is parsed at every search, and some thousands of small
+   * strings and an object of hundreds of keys cost more than they save.
    */
-  byKey: Record<string, string>;
+  byKey: string;
 }
 
 /** Reduces a folded word to its stem (fuzzy.ts has the real one). */
@@ -98,7 +99,8 @@ interface Phrase {
  */
 export function compileLexicon(glossary: string, stopwords: string, stem: Stemmer, source = 'glossary.txt', offtopic = ''): Lexicon {
   const stop = [...new Set(stripComments(stopwords).flatMap((l) => tokenize(l).map((t) => t.word)))];
-  const lexicon: Lexicon = { stop, kinds: '', labels: [], phrases: [], concepts: [], byKey: {} };
+  const lexicon: Lexicon = { stop: ` ${stop.join(' ')} `, kinds: '', labels: [], phrases: '', concepts: '', byKey: '' };
+  const phraseList: string[] = [];
   const concepts: number[][] = [];
   const seen = new Map<string, number>();
   const addLine = (line: string, lineNo: number, file: string, kind: NotionKind) => {
@@ -122,8 +124,8 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
         if (!concepts[known]!.includes(concept)) concepts[known]!.push(concept);
         continue;
       }
-      seen.set(words, lexicon.phrases.length);
-      lexicon.phrases.push(words);
+      seen.set(words, phraseList.length);
+      phraseList.push(words);
       concepts.push([concept]);
     }
   };
@@ -135,15 +137,18 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
   stripComments(offtopic).forEach((line, i) => {
     if (line.trim()) addLine(line, i + 1, 'offtopic.txt', 'offtopic');
   });
-  lexicon.concepts = concepts.map((c) => c.join(','));
+  lexicon.phrases = phraseList.join('\n');
+  lexicon.concepts = concepts.map((c) => c.join(',')).join('\n');
   const analyzer = new Analyzer(lexicon, stem);
-  const byKey: Record<string, number[]> = {};
-  lexicon.phrases.forEach((_, p) => {
+  const byKey = new Map<string, number[]>();
+  phraseList.forEach((_, p) => {
     const { words, stems, from } = analyzer.phrase(p);
-    (byKey[wordKey(words[from]!, stems[from]!)] ??= []).push(p);
+    const key = wordKey(words[from]!, stems[from]!);
+    byKey.set(key, [...(byKey.get(key) ?? []), p]);
   });
-  const length = (p: number) => lexicon.phrases[p]!.split(' ').length;
-  for (const [key, list] of Object.entries(byKey)) lexicon.byKey[key] = list.sort((a, b) => length(b) - length(a)).join(',');
+  const length = (p: number) => phraseList[p]!.split(' ').length;
+  const lines = [...byKey].map(([key, list]) => `${key}=${list.sort((a, b) => length(b) - length(a)).join(',')}`);
+  lexicon.byKey = `\n${lines.join('\n')}\n`;
   return lexicon;
 }
 
@@ -152,6 +157,9 @@ export const kindOf = (lexicon: Lexicon, concept: number): NotionKind => KIND_OF
 
 // Long words compare by stem, short ones exactly: "certificats" = "certificat",
 // but "not" ≠ "notes" although both stem to "not".
+/** Keys looked up in the lexicon's text before it is worth a map of them all. */
+const KEYED_SCANS = 64;
+
 const wordKey = (word: string, wordStem: string): string => (word.length > 4 ? `s:${wordStem}` : `w:${word}`);
 
 const sameWord = (word: string, wordStem: string, t: Word): boolean =>
@@ -171,15 +179,40 @@ export class Analyzer {
   /** Stems of the expressions' words. */
   private readonly stems = new Map<string, string>();
   /** Expressions ready to match, by number: a dense array (filled in any order, it is looked up millions of times). */
-  private readonly parsed: (Phrase | undefined)[];
+  private parsed: (Phrase | undefined)[] = [];
 
   /** `stemmer` stems the words; its results are kept. */
   constructor(
     readonly lexicon: Lexicon,
     private readonly stemmer: Stemmer,
   ) {
-    this.stop = new Set(lexicon.stop);
-    this.parsed = new Array<Phrase | undefined>(lexicon.phrases.length).fill(undefined);
+    this.stop = new Set(lexicon.stop.trim().split(' '));
+  }
+
+  /** The expressions' lines and notions' lines, cut on first use (a search needs a few). */
+  private lines?: { phrases: string[]; concepts: string[] };
+  /** Keyed expression lists by key, once enough words were looked up (a search needs a few). */
+  private keyed?: Map<string, string>;
+  private keyLookups = 0;
+
+  /** The expressions whose first significant word has this key, longest first, or null. */
+  private expressionsOf(key: string): number[] | null {
+    const { byKey } = this.lexicon;
+    let list: string | undefined;
+    if (!this.keyed && ++this.keyLookups > KEYED_SCANS) {
+      this.keyed = new Map(
+        byKey
+          .slice(1, -1)
+          .split('\n')
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+    }
+    if (this.keyed) list = this.keyed.get(key);
+    else {
+      const at = byKey.indexOf(`\n${key}=`);
+      if (at >= 0) list = byKey.slice(at + key.length + 2, byKey.indexOf('\n', at + 1));
+    }
+    return list === undefined ? null : list.split(',').map(Number);
   }
 
   isStop(word: string): boolean {
@@ -220,7 +253,7 @@ export class Analyzer {
       const stop = this.stop.has(word);
       const stem = stop ? word : this.stem(word);
       const key = wordKey(word, stem);
-      const keyed = Object.hasOwn(this.lexicon.byKey, key) ? this.lexicon.byKey[key]!.split(',').map(Number) : null;
+      const keyed = this.expressionsOf(key);
       this.seen.set(word, (info = { word, stem, stop, keyed }));
     }
     return info;
@@ -241,7 +274,11 @@ export class Analyzer {
   phrase(p: number): Phrase {
     let phrase = this.parsed[p];
     if (!phrase) {
-      const words = this.lexicon.phrases[p]!.split(' ');
+      if (!this.lines) {
+        this.lines = { phrases: this.lexicon.phrases.split('\n'), concepts: this.lexicon.concepts.split('\n') };
+        this.parsed = new Array<Phrase | undefined>(this.lines.phrases.length).fill(undefined);
+      }
+      const words = this.lines.phrases[p]!.split(' ');
       // An expression is looked up by its first word that is not a stop word
       // ("se connecter" by "connecter"), or by its first word when all are.
       const from = Math.max(
@@ -249,7 +286,7 @@ export class Analyzer {
         words.findIndex((w) => !this.stop.has(w) && w !== GAP),
       );
       const stems = words.map((w) => (this.stop.has(w) || w === GAP ? w : this.stem(w)));
-      const concepts = this.lexicon.concepts[p]!.split(',').map(Number);
+      const concepts = this.lines.concepts[p]!.split(',').map(Number);
       phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)), gapped: words.includes(GAP) };
       this.parsed[p] = phrase;
     }

@@ -207,7 +207,7 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
     postText(markdownWords(e.answer), n, ANSWER);
   });
   // The known words: those of the FAQ and of the glossary, with their stems.
-  for (const phrase of lexicon.phrases) analyzer.words(phrase);
+  for (const phrase of lexicon.phrases.split('\n')) analyzer.words(phrase);
   for (const w of analyzer.known()) if (!w.stop) stems.set(w.word, w.stem);
   return new BuiltIndex(
     lexicon,
