@@ -124,16 +124,16 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
   for (let i = bodyStart; lines.next(i); i++) {
     const line = lines.line;
     const lineNo = i + 1;
+    // Each pattern is tried only on the lines that can match it: most lines are answers.
+    const q = line.includes('**Q') ? QUESTION.exec(line.replace(ANCHOR, '').trim()) : null;
     // A code block left open ends with its answer: at the next question (with its anchor).
-    if (fence !== undefined && line.includes('**Q') && FIRST_ANCHOR.test(line) && QUESTION.test(line.replace(ANCHOR, '').trim()))
-      fence = undefined;
+    if (fence !== undefined && q && FIRST_ANCHOR.test(line)) fence = undefined;
     // Inside a fenced code block, every line is content: a `#` there is a comment.
     if (fence !== undefined || ((line.includes('```') || line.includes('~~~')) && FENCE.test(line))) {
       fence = fenceAfter(line, fence);
       if (current) current.body.to = lines.end;
       continue;
     }
-    // Each pattern is tried only on the lines that can match it: most lines are answers.
     const h = line.startsWith('#') ? HEADING.exec(line) : null;
     // In an answer, a heading deeper than its section's (and than ##) is part of the answer.
     if (h && !(current && h[1]!.length > Math.max(2, headingLevel))) {
@@ -143,7 +143,6 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
       firstHeading ??= heading;
       continue;
     }
-    const q = line.includes('**Q') ? QUESTION.exec(line.replace(ANCHOR, '').trim()) : null;
     if (q) {
       closeEntry();
       const question = dropStrayBracket((q[1] ?? q[2] ?? '').replace(/\*\*$/, '').trim());
