@@ -213,10 +213,7 @@ export function readData(cache: DataCache, kind: 'faq' | 'index'): Payload | und
 export function saveData(cache: DataCache, kind: 'faq' | 'index', payload: Payload): void {
   try {
     makeDirectory(cache.dir);
-    const file = fileOf(cache, kind);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, encodePayload(payload));
-    renameSync(temporary, file);
+    writeAtomically(fileOf(cache, kind), encodePayload(payload));
     prune(cache.dir);
   } catch {
     // a read-only or full disk: no cache
@@ -249,6 +246,16 @@ function prune(dir: string): void {
       .map(([key]) => key),
   );
   for (const f of files) if (old.has(DATA_FILE.exec(f)![1]!)) rmSync(`${dir}/${f}`, { force: true });
+}
+
+/**
+ * Writes a file whole or not at all: to a temporary file (this process's), then
+ * renamed over it, so that concurrent runs never read half of one. Throws as fs does.
+ */
+export function writeAtomically(file: string, bytes: Uint8Array): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, file);
 }
 
 /** mkdir -p, a level at a time (Node's recursive mkdirSync never returns on some paths, such as under /proc). */

@@ -21,9 +21,9 @@
 // Only node:fs and node:vm are loaded here; only this project's chunks go through
 // the loader, every other require is Node's.
 
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Script } from 'node:vm';
-import { makeDirectory } from './faq-cache.js';
+import { makeDirectory, writeAtomically } from './faq-cache.js';
 
 type Exports = Record<string, unknown>;
 const CHUNK = /^\.\/([\w-]+)\.js$/;
@@ -84,11 +84,8 @@ export class ChunkLoader {
     try {
       makeDirectory(this.cacheDir);
       for (const [name, { script }] of fresh) {
-        const file = `${this.cacheDir}/${name}.cache`;
-        const temporary = `${file}.${process.pid}.tmp`;
         const data = script.createCachedData();
-        writeFileSync(temporary, Buffer.concat([data, data]));
-        renameSync(temporary, file);
+        writeAtomically(`${this.cacheDir}/${name}.cache`, Buffer.concat([data, data]));
       }
       // Other builds' caches go (an upgrade leaves no garbage); this build's for other
       // Node versions stay (switching Node does not recompile).
