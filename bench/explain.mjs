@@ -2,10 +2,7 @@
 // stage by stage (see src/search.ts): the corrected words, the units with their kind
 // and weight, the signals of the best entries and the cut-off's verdict. For tuning
 // the glossary and the engine; runs the sources (bundled in memory) on faq/.
-import { build } from 'esbuild';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { frequentWords, makeBundleData, root } from '../src/build/bundle-data.mjs';
+import { importSources, makeBundleData, root } from '../src/build/bundle-data.mjs';
 
 const args = process.argv.slice(2);
 const prefix = args.includes('--prefix');
@@ -21,18 +18,7 @@ export { Analyzer } from './src/glossary.ts';
 export { tokenize } from './src/text.ts';
 export * as fuzzy from './src/fuzzy.ts';
 `;
-const out = await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  write: false,
-  logLevel: 'warning',
-  define: { MCP_FAQ_WORDS: frequentWords() },
-});
-const m = { exports: {} };
-new Function('module', 'exports', 'require', out.outputFiles[0].text)(m, m.exports, createRequire(join(root, 'x.js')));
-const s = m.exports;
+const s = await importSources({ stdin: { contents: entry, resolveDir: root, loader: 'ts' } });
 const bundle = await makeBundleData();
 const index = new s.PackedIndex(JSON.stringify(bundle.index));
 const analyzer = new s.Analyzer(index.lexicon, (w) => index.stem(w) ?? s.fuzzy.stem(w));

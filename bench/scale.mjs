@@ -14,13 +14,13 @@
 // Every process runs without NODE_EXTRA_CA_CERTS (see ../shared/tools/startup-ratio.mjs).
 // Goals at 10,000 entries: search ≤ 0.5 s, list and show ≤ 0.3 s, peak RSS ≤ 200 MiB,
 // keystroke ≤ 50 ms; the exit code says whether they are met (times: cached runs).
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importSources } from '../src/build/bundle-data.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/mcp-faq.js');
@@ -172,17 +172,8 @@ function measure(args, cold) {
 
 /** parseFaq from src/faq.ts (bundled in memory), searcherFor from the built dist/search.js. */
 async function engine() {
-  const out = await build({
-    entryPoints: [join(root, 'src/faq.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'warning',
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-  return { parseFaq: mod.exports.parseFaq, searcherFor: createRequire(import.meta.url)(join(root, 'dist/search.js')).searcherFor };
+  const { parseFaq } = await importSources({ entryPoints: [join(root, 'src/faq.ts')] });
+  return { parseFaq, searcherFor: createRequire(import.meta.url)(join(root, 'dist/search.js')).searcherFor };
 }
 
 async function keystroke(text, query) {

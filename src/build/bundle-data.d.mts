@@ -7,5 +7,7 @@ export const FILES: Record<'faq' | 'glossary' | 'stopwords' | 'offtopic' | 'word
 export function asciiJson(value: unknown): string;
 /** The general word frequencies, as `define` text. */
 export function frequentWords(): string;
+/** The exports of TypeScript sources bundled in memory (esbuild options: `entryPoints` or `stdin`). */
+export function importSources(options: Record<string, unknown>): Promise<Record<string, unknown>>;
 /** The bundled FAQ's data, made by the code the CLI runs. */
 export function makeBundleData(): Promise<Bundle>;

@@ -40,10 +40,13 @@ export function frequentWords() {
   return JSON.stringify(classes);
 }
 
-/** Returns the Bundle of the FAQ in faq/, or throws the parser's FaqError. */
-export async function makeBundleData() {
+/**
+ * The exports of TypeScript sources, bundled for node in memory and run here: what
+ * the build and the benches use of src/ without a build of their own. `options` are
+ * esbuild's: the sources, as `entryPoints` or `stdin`.
+ */
+export async function importSources(options) {
   const result = await build({
-    entryPoints: [join(root, 'src/bundle.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -51,9 +54,16 @@ export async function makeBundleData() {
     write: false,
     logLevel: 'warning',
     define: { MCP_FAQ_WORDS: frequentWords() },
+    ...options,
   });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  return mod.exports;
+}
+
+/** Returns the Bundle of the FAQ in faq/, or throws the parser's FaqError. */
+export async function makeBundleData() {
+  const { makeBundle } = await importSources({ entryPoints: [join(root, 'src/bundle.ts')] });
   const data = { glossary: read(FILES.glossary), stopwords: read(FILES.stopwords), offtopic: read(FILES.offtopic) };
-  return mod.exports.makeBundle(read(FILES.faq), data, { faq: FILES.faq, glossary: FILES.glossary });
+  return makeBundle(read(FILES.faq), data, { faq: FILES.faq, glossary: FILES.glossary });
 }
