@@ -31,8 +31,7 @@ export interface Unit {
 const MAX_UNITS = 40;
 
 /** The words between a thing and what it belongs to: "de ma", "du", "of my"… */
-const OF =
-  /^(?:(?:de|du|des|d|of)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?)?$/;
+const OF = /^(?:de|du|des|d|of)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?$/;
 
 /** Which kind a unit of several notions takes: the one that says most. */
 const KIND_ORDER: NotionKind[] = ['topic', 'generic', 'form', 'context', 'offtopic'];
@@ -45,24 +44,19 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
   const seen = new Map<string, Unit>();
   const add = (alts: Map<string, number>, kind: NotionKind, from: number, to: number) => {
     // A unit says something once ("je n'arrive pas" is one failure, not two), and counts
-    // how many times it is said (see REPEAT_BONUS). Units are
-    // the same when they stand for the same notions (or, without one, the same stems).
+    // how many ways it is said (see REPEAT_BONUS). Units are the same when they stand
+    // for the same notions (or, without one, the same stems).
     const keys = [...alts.keys()];
     const concepts = keys.filter((k) => k.startsWith('~'));
     const key = (concepts.length ? concepts : keys).sort().join('|');
+    const said = words.slice(from, to).map((w) => w.word);
     const known = seen.get(key);
     if (known) {
       // Said again in other words ("merge … two profiles"), not the same word again.
-      if (
-        words
-          .slice(from, to)
-          .map((w) => w.word)
-          .join(' ') !== known.words.join(' ')
-      )
-        known.said++;
+      if (said.join(' ') !== known.words.join(' ')) known.said++;
       return;
     }
-    const unit = { alts, kind, words: words.slice(from, to).map((w) => w.word), at: [from, to] as [number, number], weight: 0, said: 1 };
+    const unit = { alts, kind, words: said, at: [from, to] as [number, number], weight: 0, said: 1 };
     seen.set(key, unit);
     units.push(unit);
   };
@@ -132,17 +126,19 @@ const FORM_FACTOR = 0.5;
 const GENERIC_FACTOR = 0.5;
 /** What a word the FAQ does not use weighs, relative to its rarest term, by frequency class (0: rare). */
 const RARITY = [1, 0.05, 0.1, 0.15, 0.25];
+/** A topic said in another way too weighs this much more (once). */
+const REPEAT_BONUS = 0.5;
+/** A topic weighing less than this share of the rarest term says nothing (see saysSomething). */
+const MIN_TOPIC_SHARE = 0.1;
 
-/** BM25 idf: how much a term that `df` of `n` entries contain tells them apart. */
 /**
  * A topic that says something: weighs at least MIN_TOPIC_SHARE of the rarest word's
  * weight. Below, it is a word common in general that the FAQ does not use ("page",
  * "ms", "days"): filler, which an answer need not have.
  */
 export const saysSomething = (unit: Unit, n: number): boolean => unit.kind === 'topic' && unit.weight >= MIN_TOPIC_SHARE * idf(1, n);
-const MIN_TOPIC_SHARE = 0.1;
-const REPEAT_BONUS = 0.5;
 
+/** BM25 idf: how much a term that `df` of `n` entries contain tells them apart. */
 const idf = (df: number, n: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 /**
