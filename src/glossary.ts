@@ -144,7 +144,9 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
   phraseList.forEach((_, p) => {
     const { words, stems, from } = analyzer.phrase(p);
     const key = wordKey(words[from]!, stems[from]!);
-    byKey.set(key, [...(byKey.get(key) ?? []), p]);
+    const list = byKey.get(key);
+    if (list) list.push(p);
+    else byKey.set(key, [p]);
   });
   const length = (p: number) => phraseList[p]!.split(' ').length;
   const lines = [...byKey].map(([key, list]) => `${key}=${list.sort((a, b) => length(b) - length(a)).join(',')}`);
@@ -152,14 +154,14 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
   return lexicon;
 }
 
+/** Keys looked up in the lexicon's text before it is worth a map of them all. */
+const KEYED_SCANS = 64;
+
 /** The kind of notion number `concept`. */
 export const kindOf = (lexicon: Lexicon, concept: number): NotionKind => KIND_OF_LETTER[lexicon.kinds[concept]!]!;
 
 // Long words compare by stem, short ones exactly: "certificats" = "certificat",
 // but "not" ≠ "notes" although both stem to "not".
-/** Keys looked up in the lexicon's text before it is worth a map of them all. */
-const KEYED_SCANS = 64;
-
 const wordKey = (word: string, wordStem: string): string => (word.length > 4 ? `s:${wordStem}` : `w:${word}`);
 
 const sameWord = (word: string, wordStem: string, t: Word): boolean =>
@@ -180,6 +182,11 @@ export class Analyzer {
   private readonly stems = new Map<string, string>();
   /** Expressions ready to match, by number: a dense array (filled in any order, it is looked up millions of times). */
   private parsed: (Phrase | undefined)[] = [];
+  /** The expressions' lines and notions' lines, cut on first use (a search needs a few). */
+  private lines?: { phrases: string[]; concepts: string[] };
+  /** Keyed expression lists by key, once more than KEYED_SCANS words were looked up (a search needs a few). */
+  private keyed?: Map<string, string>;
+  private keyLookups = 0;
 
   /** `stemmer` stems the words; its results are kept. */
   constructor(
@@ -188,12 +195,6 @@ export class Analyzer {
   ) {
     this.stop = new Set(lexicon.stop.trim().split(' '));
   }
-
-  /** The expressions' lines and notions' lines, cut on first use (a search needs a few). */
-  private lines?: { phrases: string[]; concepts: string[] };
-  /** Keyed expression lists by key, once enough words were looked up (a search needs a few). */
-  private keyed?: Map<string, string>;
-  private keyLookups = 0;
 
   /** The expressions whose first significant word has this key, longest first, or null. */
   private expressionsOf(key: string): number[] | null {
