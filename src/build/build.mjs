@@ -53,6 +53,9 @@ const stubs = {
     b.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
       args.importer.includes('/@modelcontextprotocol/sdk/') ? stub('ajv-provider') : undefined,
     );
+    b.onResolve({ filter: /^(?:zod\/v3|zod-to-json-schema)$/ }, (args) =>
+      args.importer.includes('/@modelcontextprotocol/sdk/') ? stub(args.path.replace('/', '-')) : undefined,
+    );
   },
 };
 
