@@ -9,7 +9,7 @@ import { correctWords, KnownWords, type WordSense } from '../src/search/correct.
 import { buildIndex, indexData, PackedIndex, type SearchIndex } from '../src/search/indexing.js';
 import { cutOff, isAnswer, scoreEntries, type Signals } from '../src/search/score.js';
 import { answerWords, markdownToPlain, snippet } from '../src/search/snippet.js';
-import { queryUnits, weighUnits } from '../src/search/units.js';
+import { queryUnits, weighUnits, type Unit } from '../src/search/units.js';
 import { tokenize } from '../src/text.js';
 import { read } from './helpers.js';
 
@@ -237,6 +237,22 @@ describe('5–6. score and cut-off', () => {
     [sig({ topical: false }), true, false], // only an action or the context
     [sig({ topical: false }), false, true], // …the query has no topic either
   ])('isAnswer(%j, hasTopics %j) = %j', (s, hasTopics, answer) => expect(isAnswer(s, hasTopics)).toBe(answer));
+
+  // A long message: no entry covers half of it; its leading guess is its answer.
+  const unit = (kind: Unit['kind'] = 'topic'): Unit => ({ alts: new Map(), kind, words: ['w'], at: [0, 1], weight: 2, said: 1 });
+  const units = (n: number, ...more: Unit[]) => [...Array.from({ length: n }, () => unit()), ...more];
+  const guess = (entry: number, score: number, coverage = score) => sig({ entry, score, coverage, questionCoverage: 0.2 });
+  test.each([
+    ['long, far ahead', units(6), [guess(0, 0.45), guess(1, 0.3)], [0], []],
+    ['short', units(5), [guess(0, 0.45), guess(1, 0.3)], [], [0, 1]],
+    ['long, close behind', units(6), [guess(0, 0.45), guess(1, 0.4)], [], [0, 1]],
+    ['long, too little of it', units(6), [guess(0, 0.34), guess(1, 0.1)], [], [0]],
+    ['long, alone', units(8), [guess(3, 0.4)], [3], []],
+    ['long, off-topic', units(6, unit('offtopic')), [guess(0, 0.45), guess(1, 0.1)], [], []],
+  ])('cut-off of a %s message', (_, us, s, results, guesses) => {
+    const outcome = cutOff(s, us, [10, 10, 10, 10]);
+    expect({ results: outcome.results.map((r) => r.entry), guesses: outcome.guesses.map((r) => r.entry) }).toEqual({ results, guesses });
+  });
 });
 
 describe('7. snippets', () => {

@@ -102,6 +102,15 @@ const MIN_QUESTION_COVERAGE = 0.35;
 /** …unless it has every unit of the query. A guess covers this much, in its question too. */
 const MIN_GUESS_COVERAGE = 0.3;
 const MAX_GUESSES = 3;
+/**
+ * A long message (this many units or more) says much that the FAQ never does (its
+ * context, its mood, exam codes, the story of the problem), so that no entry may
+ * cover half of it: then a guess that covers MIN_LEAD_COVERAGE of it and leads every
+ * other entry's score LEAD times is its answer.
+ */
+const LONG_QUERY = 6;
+const MIN_LEAD_COVERAGE = 0.35;
+const LEAD = 1.2;
 
 /**
  * Whether an entry is an answer: see MIN_COVERAGE. When the query has topics, the
@@ -114,7 +123,8 @@ export const isAnswer = (s: Signals, hasTopics: boolean): boolean =>
  * The answers, best first, and when there are none the guesses: entries that came
  * close (at most MAX_GUESSES). Of equal scores, the deeper entry ranks first (see
  * Signals.depth), then the one with the shorter question (it is more to the point). A query that names something off-topic gets no
- * guesses: a near miss on "reschedule my exam" would only mislead.
+ * guesses: a near miss on "reschedule my exam" would only mislead. A long message's
+ * leading guess is an answer (see LONG_QUERY).
  */
 export function cutOff(signals: Signals[], units: Unit[], questionLengths: readonly number[]): { results: Signals[]; guesses: Signals[] } {
   const ranked = [...signals].sort(
@@ -134,5 +144,10 @@ export function cutOff(signals: Signals[], units: Unit[], questionLengths: reado
   const guesses = ranked
     .filter((s) => (s.topical || !hasTopics) && s.coverage >= MIN_GUESS_COVERAGE && s.questionCoverage > 0)
     .slice(0, MAX_GUESSES);
+  // A long message whose best guess leads: its answer.
+  const [best] = guesses;
+  const runnerUp = ranked.find((s) => s !== best);
+  if (best && hasTopics && units.length >= LONG_QUERY && best.coverage >= MIN_LEAD_COVERAGE && best.score >= LEAD * (runnerUp?.score ?? 0))
+    return { results: [best], guesses: [] };
   return { results, guesses };
 }
