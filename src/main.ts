@@ -55,7 +55,8 @@ export class ChunkLoader {
     const filename = `${this.dir}/${name}.js`;
     const source = readFileSync(filename, 'utf8');
     const cachedData = this.cacheDir ? readCache(`${this.cacheDir}/${name}.cache`) : undefined;
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename, cachedData });
+    // The chunk is a function expression (see src/build/build.mjs), called with the module's variables.
+    const script = new Script(source, { filename, cachedData });
     const module = { exports: {} as Exports };
     const chunk: Chunk = { exports: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
     this.loaded.set(name, chunk);

@@ -5,6 +5,7 @@
 // 2. bundles the CLI into minified CommonJS files (CommonJS starts faster than ESM
 //    on Node 20), each loaded only by the commands that need it:
 //    dist/main.js     the entry: loads the chunks with their code cache (src/main.ts)
+//                     (each chunk is a function expression, see below)
 //    dist/cli.js      the common command lines, list, show --json/--raw: the parsed FAQ
 //    dist/args.js     every other command line, help, errors: commander
 //    dist/search.js   search, show <words>: the search engine and index
@@ -127,6 +128,16 @@ const notices = [...packages].sort().map(([name, dir]) => {
   return `${name}@${meta.version} (${meta.license})\n${'-'.repeat(60)}\n${text}\n`;
 });
 writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), `mcp-faq bundles the following packages into dist/.\n\n${notices.join('\n')}`);
+
+// Each chunk is the function that src/main.ts (ChunkLoader.load) compiles and calls
+// with the module's variables, as is: put together at run time, the function's text
+// was a copy of the chunk's (120 KiB for search.js), which made the garbage collector
+// run once more in a search. A chunk is then not a module that require() can load:
+// load it with ChunkLoader (as the benches do).
+for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && f !== 'main.js')) {
+  const path = join(root, 'dist', file);
+  writeFileSync(path, `(function (exports, require, module, __filename, __dirname) { ${readFileSync(path, 'utf8')}\n});`);
+}
 
 // Chunks are pure ASCII (esbuild escapes strings; regexes write \u escapes in the
 // source): Node then reads each as a one-byte string, without decoding UTF-8.
