@@ -12,6 +12,7 @@
 // stdin closes. This file (dist/mcp.js, with the SDK) loads
 // only for `mcp-faq mcp`.
 
+import './zod-jitless.js'; // first: before the SDK makes its schemas
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';

@@ -157,10 +157,10 @@ test('an id that is not ASCII: its resource URI is encoded when listed, decoded 
   await client.close();
 });
 
-/** Runs the server with raw lines on stdin; resolves when it exits. */
-function raw(lines: string[]): Promise<{ code: number | null; stdout: string[]; stderr: string }> {
+/** Runs the server with raw lines on stdin (`node` options first); resolves when it exits. */
+function raw(lines: string[], nodeOptions: string[] = []): Promise<{ code: number | null; stdout: string[]; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'mcp'], { env });
+    const child = spawn(process.execPath, [...nodeOptions, BIN, 'mcp'], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -205,6 +205,30 @@ describe('raw stdio', () => {
 
   test('stdin closed at once: exit 0, nothing written', async () => {
     expect(await raw([])).toEqual({ code: 0, stdout: [], stderr: '' });
+  });
+
+  test('a session compiles no code from strings (Zod without its compiled parsers: src/zod-jitless.ts)', async () => {
+    const counter = join(tempDir('mcp-faq-eval'), 'count.cjs');
+    writeFileSync(
+      counter,
+      `let n = 0;
+      globalThis.Function = new Proxy(Function, { construct: (F, a) => (n++, Reflect.construct(F, a)), apply: (F, t, a) => (n++, Reflect.apply(F, t, a)) });
+      process.on('exit', () => process.stderr.write('compiled from strings: ' + n));`,
+    );
+    const call = (id: number, name: string, args: object) =>
+      JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+    const r = await raw(
+      [
+        initialize,
+        '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+        call(2, 'search_faq', { query: 'comment fusionner deux profils ?' }),
+        call(3, 'get_faq_entry', { id: 'a4' }),
+        '{"jsonrpc":"2.0","id":4,"method":"tools/list"}',
+      ],
+      ['--require', counter],
+    );
+    expect(r.stdout.map((l) => (JSON.parse(l) as { id: number }).id).sort()).toEqual([1, 2, 3, 4]); // answered, in any order
+    expect(r.stderr).toBe('compiled from strings: 0');
   });
 });
 
