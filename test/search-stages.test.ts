@@ -172,6 +172,7 @@ describe('4. units', () => {
     ['password of my sandbox', ['offtopic', 'topic', 'offtopic']], // "of my": the sandbox's ("of" stays a word here)
     ['mot de passe de ma sandbox', ['offtopic', 'offtopic']],
     ['mot de passe sandbox', ['offtopic', 'offtopic']],
+    ['mot de passe de mon compte sandbox', ['offtopic', 'context', 'offtopic']], // "de mon compte": the sandbox's account
   ])('a topic right next to an off-topic notion is part of it: %j', (q, kinds) => {
     const us = weighed(q);
     expect(us.map((u) => u.kind)).toEqual(kinds);

@@ -30,8 +30,9 @@ export interface Unit {
 /** A query says at most this many things: the rest of a long message is left out. */
 const MAX_UNITS = 40;
 
-/** The words between a thing and what it belongs to: "de ma", "du", "of my"… */
-const OF = /^(?:de|du|des|d|of)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?$/;
+/** The words between a thing and what it belongs to: "de ma", "du", "of my", "de mon compte" (Xbox)… */
+const OF =
+  /^(?:de|du|des|d|of)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?(?: (?:compte|comptes|account|accounts))?$/;
 
 /** Which kind a unit of several notions takes: the one that says most. */
 const KIND_ORDER: NotionKind[] = ['topic', 'generic', 'form', 'context', 'offtopic'];
