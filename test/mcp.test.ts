@@ -207,12 +207,14 @@ describe('raw stdio', () => {
     expect(await raw([])).toEqual({ code: 0, stdout: [], stderr: '' });
   });
 
-  test('a session compiles no code from strings (Zod without its compiled parsers: src/zod-jitless.ts)', async () => {
+  test('a session compiles no code from strings, with Function or eval (Zod without its compiled parsers: src/zod-jitless.ts)', async () => {
     const counter = join(tempDir('mcp-faq-eval'), 'count.cjs');
     writeFileSync(
       counter,
       `let n = 0;
       globalThis.Function = new Proxy(Function, { construct: (F, a) => (n++, Reflect.construct(F, a)), apply: (F, t, a) => (n++, Reflect.apply(F, t, a)) });
+      const evaluate = globalThis.eval;
+      globalThis.eval = (code) => (n++, evaluate(code));
       process.on('exit', () => process.stderr.write('compiled from strings: ' + n));`,
     );
     const call = (id: number, name: string, args: object) =>

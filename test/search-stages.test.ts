@@ -242,6 +242,7 @@ describe('5–6. score and cut-off', () => {
   // A long message: no entry covers half of it; its leading guess is its answer.
   const unit = (kind: Unit['kind'] = 'topic'): Unit => ({ alts: new Map(), kind, words: ['w'], at: [0, 1], weight: 2, said: 1 });
   const units = (n: number, ...more: Unit[]) => [...Array.from({ length: n }, () => unit()), ...more];
+  const filler = (): Unit => ({ ...unit(), weight: 0.04 }); // "az", "104": says nothing
   const guess = (entry: number, score: number, coverage = score) => sig({ entry, score, coverage, questionCoverage: 0.2 });
   test.each([
     ['long, far ahead', units(6), [guess(0, 0.45), guess(1, 0.3)], [0], []],
@@ -250,6 +251,14 @@ describe('5–6. score and cut-off', () => {
     ['long, too little of it', units(6), [guess(0, 0.34), guess(1, 0.1)], [], [0]],
     ['long, alone', units(8), [guess(3, 0.4)], [3], []],
     ['long, off-topic', units(6, unit('offtopic')), [guess(0, 0.45), guess(1, 0.1)], [], []],
+    [
+      'long only by its filler ("AZ-104 SC-900")',
+      units(2, filler(), filler(), filler(), filler()),
+      [guess(0, 0.45), guess(1, 0.1)],
+      [],
+      [0],
+    ],
+    ['of a generic word and filler', [unit('generic'), filler(), filler(), filler()], [sig({ entry: 0 })], [], [0]],
   ])('cut-off of a %s message', (_, us, s, results, guesses) => {
     const outcome = cutOff(s, us, [10, 10, 10, 10]);
     expect({ results: outcome.results.map((r) => r.entry), guesses: outcome.guesses.map((r) => r.entry) }).toEqual({ results, guesses });

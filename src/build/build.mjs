@@ -60,15 +60,13 @@ const stubs = {
   },
 };
 
-// `import('./search.js')` stays a run-time import of dist/search.js (and main.ts's
-// require('./cli.js') one of dist/cli.js).
+// `import('./search.js')` stays a run-time import of dist/search.js (src/main.ts
+// loads dist/cli.js itself, see ChunkLoader).
 const lazy = {
   name: 'lazy',
   setup(b) {
     b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
       const name = args.path.slice(2, -3);
-      if (args.kind === 'require-call' && args.importer.endsWith('src/main.ts') && name === 'cli')
-        return { path: args.path, external: true };
       if (args.kind !== 'dynamic-import') return undefined;
       if (!LAZY[name]) return { errors: [{ text: `${args.path} is imported dynamically but is not in LAZY (src/build/build.mjs)` }] };
       return { path: args.path, external: true };
@@ -129,21 +127,20 @@ const notices = [...packages].sort().map(([name, dir]) => {
 });
 writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), `mcp-faq bundles the following packages into dist/.\n\n${notices.join('\n')}`);
 
-// Each chunk is the function that src/main.ts (ChunkLoader.load) compiles and calls
-// with the module's variables, as is: put together at run time, the function's text
-// was a copy of the chunk's (120 KiB for search.js), which made the garbage collector
-// run once more in a search. A chunk is then not a module that require() can load:
-// load it with ChunkLoader (as the benches do).
-for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && f !== 'main.js')) {
-  const path = join(root, 'dist', file);
-  writeFileSync(path, `(function (exports, require, module, __filename, __dirname) { ${readFileSync(path, 'utf8')}\n});`);
-}
-
 // Chunks are pure ASCII (esbuild escapes strings; regexes write \u escapes in the
 // source): Node then reads each as a one-byte string, without decoding UTF-8.
+// Each chunk but main.js is the function that src/main.ts (ChunkLoader.load) compiles
+// and calls with the module's variables, as is: put together at run time, the
+// function's text was a copy of the chunk's (120 KiB for search.js), which made the
+// garbage collector run once more in a search. A chunk is then not a module that
+// require() can load: load it with ChunkLoader (as the benches do).
 for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
-  const at = readFileSync(join(root, 'dist', file)).findIndex((byte) => byte > 0x7f);
+  const path = join(root, 'dist', file);
+  const bytes = readFileSync(path);
+  const at = bytes.findIndex((byte) => byte > 0x7f);
   if (at >= 0) throw new Error(`dist/${file}: non-ASCII byte at ${at}; write it as a \\u escape in the source`);
+  if (file !== 'main.js')
+    writeFileSync(path, `(function (exports, require, module, __filename, __dirname) { ${bytes.toString('latin1')}\n});`);
 }
 
 // 4. The build's stamp: a hash of its chunks, so that a code cache made for one

@@ -103,8 +103,8 @@ const MIN_QUESTION_COVERAGE = 0.35;
 const MIN_GUESS_COVERAGE = 0.3;
 const MAX_GUESSES = 3;
 /**
- * A long message (this many units or more) says much that the FAQ never does (its
- * context, its mood, exam codes, the story of the problem), so that no entry may
+ * A long message (this many units or more, filler aside) says much that the FAQ
+ * never does (its context, its mood, the story of the problem), so that no entry may
  * cover half of it: then a guess that covers MIN_LEAD_COVERAGE of it and leads every
  * other entry's score LEAD times is its answer.
  */
@@ -135,10 +135,12 @@ export function cutOff(signals: Signals[], units: Unit[], questionLengths: reado
       b.coverage - a.coverage ||
       a.entry - b.entry,
   );
-  const hasTopics = units.some((u) => saysSomething(u, questionLengths.length));
+  // What the query says: its units but the filler ("page", "az" and "104" of "AZ-104").
+  const meaningful = units.filter((u) => u.kind !== 'topic' || saysSomething(u, questionLengths.length));
+  const hasTopics = meaningful.some((u) => u.kind === 'topic');
   // A generic word (« modifier », « lien », « télécharger ») needs the thing it is
-  // about: a query of nothing but generic words has guesses at most, no answer.
-  const needsTopic = units.length > 0 && units.every((u) => u.kind === 'generic');
+  // about: a query of nothing but generic words (and filler) has guesses at most, no answer.
+  const needsTopic = meaningful.length > 0 && meaningful.every((u) => u.kind === 'generic');
   const results = needsTopic ? [] : ranked.filter((s) => isAnswer(s, hasTopics));
   if (results.length > 0 || units.some((u) => u.kind === 'offtopic')) return { results, guesses: [] };
   const guesses = ranked
@@ -147,7 +149,13 @@ export function cutOff(signals: Signals[], units: Unit[], questionLengths: reado
   // A long message whose best guess leads: its answer.
   const [best] = guesses;
   const runnerUp = ranked.find((s) => s !== best);
-  if (best && hasTopics && units.length >= LONG_QUERY && best.coverage >= MIN_LEAD_COVERAGE && best.score >= LEAD * (runnerUp?.score ?? 0))
+  if (
+    best &&
+    hasTopics &&
+    meaningful.length >= LONG_QUERY &&
+    best.coverage >= MIN_LEAD_COVERAGE &&
+    best.score >= LEAD * (runnerUp?.score ?? 0)
+  )
     return { results: [best], guesses: [] };
   return { results, guesses };
 }
