@@ -40,6 +40,7 @@ const LAZY = {
   mcp: 'src/mcp.ts',
 };
 
+const minify = !process.env.MCP_FAQ_NO_MINIFY;
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
 
 // Modules the CLI does not need, replaced by stubs (each stub says why).
@@ -95,7 +96,7 @@ const result = await build({
     ...Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [name, join(root, path)])),
   },
   outdir: join(root, 'dist'),
-  minify: !process.env.MCP_FAQ_NO_MINIFY, // MCP_FAQ_NO_MINIFY=1: readable dist/ for profiling
+  minify, // MCP_FAQ_NO_MINIFY=1: readable dist/ for profiling
   legalComments: 'none', // licenses go to THIRD-PARTY-LICENSES.txt
   // import('./render.js') becomes require(): a real import() of a CommonJS file would
   // start Node's ESM loader and lex the whole file for its exports (~15 ms).
@@ -128,7 +129,8 @@ const notices = [...packages].sort().map(([name, dir]) => {
 writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), `mcp-faq bundles the following packages into dist/.\n\n${notices.join('\n')}`);
 
 // Chunks are pure ASCII (esbuild escapes strings; regexes write \u escapes in the
-// source): Node then reads each as a one-byte string, without decoding UTF-8.
+// source): Node then reads each as a one-byte string, without decoding UTF-8. (Not
+// the readable build for profiling: it keeps the comments.)
 // Each chunk but main.js is the function that src/main.ts (ChunkLoader.load) compiles
 // and calls with the module's variables, as is: put together at run time, the
 // function's text was a copy of the chunk's (120 KiB for search.js), which made the
@@ -136,11 +138,10 @@ writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), `mcp-faq bundles the 
 // require() can load: load it with ChunkLoader (as the benches do).
 for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
   const path = join(root, 'dist', file);
-  const bytes = readFileSync(path);
-  const at = bytes.findIndex((byte) => byte > 0x7f);
-  if (at >= 0) throw new Error(`dist/${file}: non-ASCII byte at ${at}; write it as a \\u escape in the source`);
-  if (file !== 'main.js')
-    writeFileSync(path, `(function (exports, require, module, __filename, __dirname) { ${bytes.toString('latin1')}\n});`);
+  const source = readFileSync(path, 'utf8');
+  const at = source.search(/[^\0-\x7f]/);
+  if (minify && at >= 0) throw new Error(`dist/${file}: non-ASCII character at ${at}; write it as a \\u escape in the source`);
+  if (file !== 'main.js') writeFileSync(path, `(function (exports, require, module, __filename, __dirname) { ${source}\n});`);
 }
 
 // 4. The build's stamp: a hash of its chunks, so that a code cache made for one
