@@ -22,7 +22,8 @@
 // - MCP_FAQ_NO_CACHE=1 or --no-cache (no cache folder): neither read nor written.
 // node:crypto is loaded only when a --faq file is read with a cache folder.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { makeDirectory, writeAtomically } from './files.js';
 import type { Faq, FaqEntry } from './faq.js';
 import type { IndexData, PostingArrays } from './search/indexing.js';
 
@@ -246,27 +247,4 @@ function prune(dir: string): void {
       .map(([key]) => key),
   );
   for (const f of files) if (old.has(DATA_FILE.exec(f)![1]!)) rmSync(`${dir}/${f}`, { force: true });
-}
-
-/**
- * Writes a file whole or not at all: to a temporary file (this process's), then
- * renamed over it, so that concurrent runs never read half of one. Throws as fs does.
- */
-export function writeAtomically(file: string, bytes: Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, file);
-}
-
-/** mkdir -p, a level at a time (Node's recursive mkdirSync never returns on some paths, such as under /proc). */
-export function makeDirectory(path: string): void {
-  let at = 0;
-  while (at >= 0) {
-    at = path.indexOf('/', at + 1);
-    try {
-      mkdirSync(at < 0 ? path : path.slice(0, at));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
 }

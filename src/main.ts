@@ -23,7 +23,7 @@
 
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Script } from 'node:vm';
-import { makeDirectory, writeAtomically } from './faq-cache.js';
+import { makeDirectory, writeAtomically } from './files.js';
 
 type Exports = Record<string, unknown>;
 const CHUNK = /^\.\/([\w-]+)\.js$/;
