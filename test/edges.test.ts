@@ -96,6 +96,20 @@ describe('3. an output that cannot be written is said, exit 74', () => {
     }
   });
 
+  test('a slow reader gets every byte of an output larger than the pipe (the process ends only once it is written)', () => {
+    const entries = Array.from(
+      { length: 3000 },
+      (_, i) => `**Q: Question numéro ${i} sur le profil ?**<a name="q${i}"></a>\n\n**R:** Réponse ${i}.\n`,
+    );
+    const big = join(dir, 'big.md');
+    writeFileSync(big, `# Grande FAQ\n\n## Profil\n\n${entries.join('\n')}`);
+    const full = runBin(['--faq', big, 'list']);
+    expect(full.stdout.length).toBeGreaterThan(100_000); // more than a pipe holds (64 KiB)
+    const r = sh(`mcp --faq ${JSON.stringify(big)} list | { sleep 0.5; wc -c; }`);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(full.stdout));
+  });
+
   test('a reader that goes away is not an error (EPIPE)', () => {
     expect(sh('mcp show a1 a2 a3 a4 a5 a6 a7 a8 a9 | head -c 1 > /dev/null')).toMatchObject({ code: 0, stderr: '' });
   });
