@@ -116,20 +116,22 @@ interface ModelHeader {
 
 /**
  * A parsed FAQ as a payload: its text is the questions, a line each; its ints are,
- * per entry, where its answer is in the file's `bytes` ([start, end)). Undefined when
- * an answer is not as is in the file (one whose line endings or control characters
- * the parser changed).
+ * per entry, where its answer is in the file's bytes ([start, end)), found in the
+ * file's `text` (its bytes decoded). Undefined when an answer is not as is in the
+ * file (one whose line endings or control characters the parser changed).
  */
-export function encodeModel(faq: Faq, bytes: Buffer, source: string): Payload | undefined {
+export function encodeModel(faq: Faq, text: string, source: string): Payload | undefined {
   const ints = new Int32Array(2 * faq.entries.length);
-  let at = 0; // the answers are in order
+  let char = 0; // where the previous answer ends in the text; the answers are in order
+  let byte = 0; // the same place in the bytes
   for (const [n, { answer }] of faq.entries.entries()) {
-    // Its UTF-8 bytes: found, they decode to it (a character's first byte is never
-    // another's next one).
-    at = bytes.indexOf(answer, at, 'utf8');
+    // Found anywhere after the previous one, its bytes decode to it. Byte offsets are
+    // counted on the text between answers and on each answer (native, no copy).
+    const at = text.indexOf(answer, char);
     if (at < 0) return undefined;
-    ints[2 * n] = at;
-    ints[2 * n + 1] = at += Buffer.byteLength(answer);
+    ints[2 * n] = byte += Buffer.byteLength(text.slice(char, at));
+    ints[2 * n + 1] = byte += Buffer.byteLength(answer);
+    char = at + answer.length;
   }
   const number = new Map(faq.categories.map((c, i) => [c, i]));
   const header: ModelHeader = {

@@ -43,8 +43,9 @@ export function loadFaqFile(path: string, cacheDir?: string): Source {
   const cache = cacheDir === undefined ? undefined : { dir: cacheDir, key: cacheKey(bytes) };
   const cached = cache && readData(cache, 'faq');
   if (cached) return { faq: decodeModel(cached, bytes, source), bundled: false, cache };
-  const faq = parseFaq(decodeUtf8(bytes, source), source);
-  const payload = cache && encodeModel(faq, bytes, source);
+  const text = decodeUtf8(bytes, source);
+  const faq = parseFaq(text, source);
+  const payload = cache && encodeModel(faq, text, source);
   if (cache && payload) saveData(cache, 'faq', payload);
   return { faq, bundled: false, cache };
 }
