@@ -57,7 +57,7 @@ for (const u of units)
     `  ${u.kind.padEnd(8)} ${u.weight.toFixed(2).padStart(5)}  ${u.words.join(' ')} → ${[...u.alts.keys()].slice(0, 6).map(label).join(' | ')}`,
   );
 const signals = s.scoreEntries(units, index);
-const { results, guesses } = s.cutOff(signals, units, index.questionLengths);
+const { results, guesses } = s.cutOff(signals, units, index);
 const ok = new Set(results.map((r) => r.entry));
 const guessed = new Set(guesses.map((r) => r.entry));
 for (const g of [...signals].sort((a, b) => b.score - a.score).slice(0, 6)) {

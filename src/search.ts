@@ -121,7 +121,7 @@ export class Searcher {
       (word) => this.index.frequencyClass(word) || (this.tools ? this.tools.frequencyClass(word) || this.tools.typoClass(word) : 0),
       words.map((w) => w.word),
     );
-    const { results, guesses } = cutOff(scoreEntries(units, this.index), units, this.index.questionLengths);
+    const { results, guesses } = cutOff(scoreEntries(units, this.index), units, this.index);
     const terms = new Set(units.flatMap((u) => [...u.alts.keys()]));
     const result = (s: Signals): SearchResult => {
       const r = { id: this.index.ids[s.entry]!, score: round(s.score), coverage: round(s.coverage), snippet: NO_SNIPPET };

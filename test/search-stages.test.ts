@@ -197,7 +197,7 @@ describe('5–6. score and cut-off', () => {
   };
   const answers = (q: string) => {
     const { units: us, signals: s } = signals(q);
-    const { results, guesses } = cutOff(s, us, index.questionLengths);
+    const { results, guesses } = cutOff(s, us, index);
     return { results: results.map((r) => index.ids[r.entry]), guesses: guesses.map((r) => index.ids[r.entry]) };
   };
 
@@ -259,8 +259,13 @@ describe('5–6. score and cut-off', () => {
       [0],
     ],
     ['of a generic word and filler', [unit('generic'), filler(), filler(), filler()], [sig({ entry: 0 })], [], [0]],
+    ['long, tied with the entry of the same answer', units(6), [guess(0, 0.45), guess(2, 0.45), guess(1, 0.3)], [0], []],
+    ['long, tied with another answer', units(6), [guess(0, 0.45), guess(1, 0.45)], [], [0, 1]],
+    ['short, nearly all of it', units(3), [guess(0, 0.45, 0.85), guess(1, 0.3)], [0], []],
+    ['short, nearly all of it, close behind', units(3), [guess(0, 0.45, 0.85), guess(1, 0.4)], [], [0, 1]],
   ])('cut-off of a %s message', (_, us, s, results, guesses) => {
-    const outcome = cutOff(s, us, [10, 10, 10, 10]);
+    // Entries 0 and 2 have the same answer.
+    const outcome = cutOff(s, us, { questionLengths: [10, 10, 10, 10], sameAnswer: [0, 1, 0, 3] });
     expect({ results: outcome.results.map((r) => r.entry), guesses: outcome.guesses.map((r) => r.entry) }).toEqual({ results, guesses });
   });
 });

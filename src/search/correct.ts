@@ -57,7 +57,7 @@ export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: nu
     }
     if (isNew(t.word, sense)) {
       if (t.word.length >= 4 && t.word.length <= 32) {
-        const parts = sense.knownWords().split(t.word, (w) => sense.isStop(w));
+        const parts = elision(t.word, sense) ?? sense.knownWords().split(t.word, (w) => sense.isStop(w));
         if (parts) {
           for (const part of parts) out.push({ ...word, word: part, quality: SPLIT_QUALITY });
           return;
@@ -85,6 +85,17 @@ export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: nu
 /** A word that may be a typo, run-together words or cut: unknown, of letters only, and not a common word. */
 function isNew(word: string, sense: WordSense): boolean {
   return word.length >= 2 && !sense.isKnown(word) && !sense.isStop(word) && !/\d/.test(word) && sense.frequencyClass(word) === 0;
+}
+
+/**
+ * A pronoun or article elided without its apostrophe, as in text messages ("jtrouve"
+ * → j, trouve; "jsuis" → j, suis): a one-letter stop word, then a word of four
+ * letters or more that the search knows, or a stop word, or a common word.
+ */
+function elision(word: string, sense: WordSense): string[] | undefined {
+  const [first, rest] = [word[0]!, word.slice(1)];
+  if (rest.length < 4 || !sense.isStop(first)) return undefined;
+  return sense.isKnown(rest) || sense.isStop(rest) || sense.frequencyClass(rest) > 0 ? [first, rest] : undefined;
 }
 
 /** A set of 26 letters (and one bit for anything else): words a few edits apart differ in few of them. */

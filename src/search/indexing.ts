@@ -25,6 +25,11 @@ export interface SearchIndex {
   readonly ids: readonly string[];
   /** How many distinct words each entry's question has: of two equal matches, the shorter question is more to the point. */
   readonly questionLengths: readonly number[];
+  /**
+   * Per entry, the first entry whose answer is the same (itself, nearly always): two
+   * entries with one answer (a1 and a5 of the bundled FAQ) do not compete for a query.
+   */
+  readonly sameAnswer: readonly number[];
   /** The stem of a word the search knows (of the FAQ or of the lexicon, not a stop word), or undefined. */
   stem(word: string): string | undefined;
   /**
@@ -50,6 +55,7 @@ export class BuiltIndex implements SearchIndex {
     readonly lexicon: Lexicon,
     readonly ids: readonly string[],
     readonly questionLengths: readonly number[],
+    readonly sameAnswer: readonly number[],
     readonly stems: Map<string, string>,
     private readonly log: PostingLog,
     /** fuzzy.ts's frequencyClass. */
@@ -171,6 +177,16 @@ function grown(array: Int32Array): Int32Array {
   return bigger;
 }
 
+/**
+ * What two answers share when they are the same: all but their first line, which
+ * often restates the question (a1 and a5 of the bundled FAQ differ only there), when
+ * the rest has two lines or more; otherwise the whole answer.
+ */
+function answerKey(answer: string): string {
+  const rest = answer.slice(answer.indexOf('\n') + 1).trim();
+  return rest.includes('\n') ? rest : answer;
+}
+
 /** Indexes a FAQ with a lexicon; `stem` and `frequencyClass` are fuzzy.ts's. */
 export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyClass: (word: string) => number = () => 0): BuiltIndex {
   const analyzer = new Analyzer(lexicon, stem);
@@ -195,6 +211,8 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
     return added;
   };
   const categories = new Map<string, string[]>();
+  const firstWith = new Map<string, number>();
+  const sameAnswer: number[] = [];
   faq.entries.forEach((e, n) => {
     questionLengths.push(postText(e.toc ? `${e.question}\n${e.toc}` : e.question, n, QUESTION));
     let category = categories.get(e.category);
@@ -204,7 +222,11 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
       categories.set(e.category, (category = [...terms]));
     }
     for (const t of category) post(t, n, CATEGORY);
-    postText(markdownWords(e.answer), n, ANSWER);
+    const answer = e.answer;
+    const key = answerKey(answer);
+    if (!firstWith.has(key)) firstWith.set(key, n);
+    sameAnswer.push(firstWith.get(key)!);
+    postText(markdownWords(answer), n, ANSWER);
   });
   // The known words: those of the FAQ and of the glossary, with their stems.
   for (const phrase of lexicon.phrases.split('\n')) analyzer.words(phrase);
@@ -213,6 +235,7 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
     lexicon,
     faq.entries.map((e) => e.id),
     questionLengths,
+    sameAnswer,
     stems,
     log,
     frequencyClass,
@@ -224,6 +247,7 @@ export interface IndexData {
   lexicon: Lexicon;
   ids: string[];
   questionLengths: number[];
+  sameAnswer: number[];
   /** Known words, alphabetical, between spaces. */
   words: string;
   /** The known words that are not their own stem, each `word>stem`, between spaces. */
@@ -253,6 +277,7 @@ export function wordData(index: BuiltIndex): IndexData {
     lexicon: index.lexicon,
     ids: [...index.ids],
     questionLengths: [...index.questionLengths],
+    sameAnswer: [...index.sameAnswer],
     words: ` ${words.join(' ')} `,
     stems: ` ${stems.join(' ')} `,
     postings: '',
@@ -275,12 +300,13 @@ export class PackedIndex implements SearchIndex {
   readonly lexicon: Lexicon;
   readonly ids: readonly string[];
   readonly questionLengths: readonly number[];
+  readonly sameAnswer: readonly number[];
   private readonly data: IndexData;
   private readonly parsed = new Map<string, readonly number[]>();
 
   constructor(json: string | IndexData) {
     this.data = typeof json === 'string' ? (JSON.parse(json) as IndexData) : json;
-    ({ lexicon: this.lexicon, ids: this.ids, questionLengths: this.questionLengths } = this.data);
+    ({ lexicon: this.lexicon, ids: this.ids, questionLengths: this.questionLengths, sameAnswer: this.sameAnswer } = this.data);
   }
 
   stem(word: string): string | undefined {

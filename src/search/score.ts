@@ -111,6 +111,8 @@ const MAX_GUESSES = 3;
 const LONG_QUERY = 6;
 const MIN_LEAD_COVERAGE = 0.35;
 const LEAD = 1.2;
+/** A guess that covers this much of any query and leads as much is its answer too. */
+const NEARLY_ALL = 0.8;
 
 /**
  * Whether an entry is an answer: see MIN_COVERAGE. When the query has topics, the
@@ -126,7 +128,11 @@ export const isAnswer = (s: Signals, hasTopics: boolean): boolean =>
  * guesses: a near miss on "reschedule my exam" would only mislead. A long message's
  * leading guess is an answer (see LONG_QUERY).
  */
-export function cutOff(signals: Signals[], units: Unit[], questionLengths: readonly number[]): { results: Signals[]; guesses: Signals[] } {
+export function cutOff(
+  signals: Signals[],
+  units: Unit[],
+  { questionLengths, sameAnswer }: Pick<SearchIndex, 'questionLengths' | 'sameAnswer'>,
+): { results: Signals[]; guesses: Signals[] } {
   const ranked = [...signals].sort(
     (a, b) =>
       b.score - a.score ||
@@ -146,14 +152,14 @@ export function cutOff(signals: Signals[], units: Unit[], questionLengths: reado
   const guesses = ranked
     .filter((s) => (s.topical || !hasTopics) && s.coverage >= MIN_GUESS_COVERAGE && s.questionCoverage > 0)
     .slice(0, MAX_GUESSES);
-  // A long message whose best guess leads: its answer.
+  // A long message, or one the best guess covers nearly all of: when that guess leads
+  // every entry with another answer, it is the answer.
   const [best] = guesses;
-  const runnerUp = ranked.find((s) => s !== best);
+  const runnerUp = best && ranked.find((s) => sameAnswer[s.entry] !== sameAnswer[best.entry]);
   if (
     best &&
     hasTopics &&
-    meaningful.length >= LONG_QUERY &&
-    best.coverage >= MIN_LEAD_COVERAGE &&
+    ((meaningful.length >= LONG_QUERY && best.coverage >= MIN_LEAD_COVERAGE) || best.coverage >= NEARLY_ALL) &&
     best.score >= LEAD * (runnerUp?.score ?? 0)
   )
     return { results: [best], guesses: [] };
