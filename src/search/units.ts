@@ -30,9 +30,9 @@ export interface Unit {
 /** A query says at most this many things: the rest of a long message is left out. */
 const MAX_UNITS = 40;
 
-/** The words between a thing and what it belongs to: "de ma", "du", "of my", "de mon compte" (Xbox)… */
+/** The words between a thing and what it belongs to: "de ma", "du", "of my", "on my", "dans mon", "de mon compte" (Xbox)… */
 const OF =
-  /^(?:de|du|des|d|of)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?(?: (?:compte|comptes|account|accounts))?$/;
+  /^(?:de|du|des|d|of|on|sur|in|dans)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?(?: (?:compte|comptes|account|accounts))?$/;
 
 /** Which kind a unit of several notions takes: the one that says most. */
 const KIND_ORDER: NotionKind[] = ['topic', 'generic', 'form', 'context', 'offtopic'];
@@ -186,7 +186,7 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
   // A topic right next to an off-topic notion is a part of it: "Xbox password",
   // "mot de passe Xbox", "le mot de passe de ma box wifi" are about Xbox or the box,
   // not about the FAQ's password. Next to: side by side, or the thing then "of" the
-  // notion ("de ma", "of my"); not "my name for the scheduled exam". Filler beside
+  // notion ("de ma", "of my", "on my", "dans mon"); not "my name for the scheduled exam". Filler beside
   // it ("through Pearson") stays filler.
   const nextTo = (thing: Unit, off: Unit) =>
     thing.at[0] === off.at[1] ||
