@@ -126,7 +126,7 @@ export function encodeModel(faq: Faq, text: string, source: string): Payload | u
   let byte = 0; // the same place in the bytes
   for (const [n, { answer }] of faq.entries.entries()) {
     // Found anywhere after the previous one, its bytes decode to it. Byte offsets are
-    // counted on the text between answers and on each answer (native, no copy).
+    // counted natively on the text between answers and on each answer: not encoded into a buffer.
     const at = text.indexOf(answer, char);
     if (at < 0) return undefined;
     ints[2 * n] = byte += Buffer.byteLength(text.slice(char, at));

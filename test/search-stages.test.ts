@@ -6,7 +6,7 @@ import { commonWordStarting, frequencyClass, stem, typoClass } from '../src/fuzz
 import { Analyzer, compileLexicon, kindOf } from '../src/glossary.js';
 import { cleanQuery, QUERY_CHARS_READ } from '../src/search/clean.js';
 import { correctWords, KnownWords, type WordSense } from '../src/search/correct.js';
-import { buildIndex, indexData, PackedIndex, type SearchIndex } from '../src/search/indexing.js';
+import { answerKey, buildIndex, indexData, PackedIndex, type SearchIndex } from '../src/search/indexing.js';
 import { cutOff, isAnswer, scoreEntries, type Signals } from '../src/search/score.js';
 import { answerWords, markdownToPlain, snippet } from '../src/search/snippet.js';
 import { queryUnits, weighUnits, type Unit } from '../src/search/units.js';
@@ -122,6 +122,10 @@ describe('3. correct', () => {
     ['reschedule my meth', 'reschedule my methods(0.90)'], // …or for the most common word it starts
     ['mot de pa', 'mot de par(0.90)'],
     ['the exam was cancel', 'the exam was cancel'], // common words stay
+    ['jarrive pas', 'j(0.90) arrive(0.90) pas'], // j' without its apostrophe, as in text messages
+    ['jperdu mon mdp', 'perdu(0.90) mon mdp'], // …unless it reads as a typo of a known word
+    ['mdp iperdu', 'mdp perdu(0.90)'], // "i" is never elided: a typo
+    ['mdp pperdu', 'mdp perdu(0.90)'], // nor "p"
   ])('correctWords(%j) = %j', (q, out) =>
     expect(
       words(q)
@@ -261,8 +265,9 @@ describe('5–6. score and cut-off', () => {
     ['of a generic word and filler', [unit('generic'), filler(), filler(), filler()], [sig({ entry: 0 })], [], [0]],
     ['long, tied with the entry of the same answer', units(6), [guess(0, 0.45), guess(2, 0.45), guess(1, 0.3)], [0], []],
     ['long, tied with another answer', units(6), [guess(0, 0.45), guess(1, 0.45)], [], [0, 1]],
-    ['short, nearly all of it', units(3), [guess(0, 0.45, 0.85), guess(1, 0.3)], [0], []],
-    ['short, nearly all of it, close behind', units(3), [guess(0, 0.45, 0.85), guess(1, 0.4)], [], [0, 1]],
+    ['short, nearly all of it', units(3), [{ ...guess(0, 0.45, 0.85), questionCoverage: 0.3 }, guess(1, 0.3)], [0], []],
+    ['short, nearly all of it, close behind', units(3), [{ ...guess(0, 0.45, 0.85), questionCoverage: 0.3 }, guess(1, 0.4)], [], [0, 1]],
+    ['short, nearly all of it, but in its answer', units(3), [guess(0, 0.45, 0.85), guess(1, 0.3)], [], [0, 1]],
   ])('cut-off of a %s message', (_, us, s, results, guesses) => {
     // Entries 0 and 2 have the same answer.
     const outcome = cutOff(s, us, { questionLengths: [10, 10, 10, 10], sameAnswer: [0, 1, 0, 3] });
@@ -329,6 +334,30 @@ describe('the lexicon', () => {
 });
 
 describe('the index', () => {
+  const steps = '\n\n1. Ouvrez le tableau de bord.\n2. Connectez-vous.';
+  test.each([
+    [`Pour accéder à votre profil, suivez les étapes ci-dessous :${steps}`, steps.trim()], // a lead-in: the steps are the answer
+    [`Oui, tant qu'elle n'est pas expédiée.${steps}`, `Oui, tant qu'elle n'est pas expédiée.${steps}`], // the first line is the answer
+    ['Suivez ces étapes :\n\n1. Ouvrez le tableau de bord.', 'Suivez ces étapes :\n\n1. Ouvrez le tableau de bord.'], // one line after it: too little to tell
+    ['Oui.', 'Oui.'],
+  ])('answerKey(%j) = %j', (answer, key) => expect(answerKey(answer)).toBe(key));
+
+  test('sameAnswer: the first entry with the same answer, lead-in aside', () => {
+    const faq = parseFaq(`**Q: Accéder ?**<a name="x1"></a>
+**R:** Pour accéder, suivez les étapes ci-dessous :${steps}
+
+**Q: Se connecter ?**<a name="x2"></a>
+**R:** Pour vous connecter, suivez les étapes ci-dessous :${steps}
+
+**Q: Annuler ?**<a name="x3"></a>
+**R:** Oui, tant qu'elle n'est pas expédiée.${steps}
+
+**Q: Modifier ?**<a name="x4"></a>
+**R:** Non, elle est partie.${steps}
+`);
+    expect(buildIndex(faq, lexicon, stem, frequencyClass).sameAnswer).toEqual([0, 0, 2, 3]);
+  });
+
   test('postings: entry and fields', () => {
     const entries = (term: string) => index.postings(term).map((p) => `${index.ids[p >> 3]}:${p & 7}`);
     const terms: string[] = [];

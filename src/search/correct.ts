@@ -57,7 +57,7 @@ export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: nu
     }
     if (isNew(t.word, sense)) {
       if (t.word.length >= 4 && t.word.length <= 32) {
-        const parts = elision(t.word, sense) ?? sense.knownWords().split(t.word, (w) => sense.isStop(w));
+        const parts = sense.knownWords().split(t.word, (w) => sense.isStop(w));
         if (parts) {
           for (const part of parts) out.push({ ...word, word: part, quality: SPLIT_QUALITY });
           return;
@@ -65,6 +65,12 @@ export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: nu
         const near = sense.knownWords().nearest(t.word);
         if (near) {
           out.push({ ...word, word: near.word, quality: 1 - (0.6 * near.distance) / t.word.length });
+          return;
+        }
+        // Last, as a typo of a known word is likelier ("copte" is "compte", not c + opte).
+        const elided = elision(t.word, sense);
+        if (elided) {
+          for (const part of elided) out.push({ ...word, word: part, quality: SPLIT_QUALITY });
           return;
         }
       }
@@ -87,14 +93,17 @@ function isNew(word: string, sense: WordSense): boolean {
   return word.length >= 2 && !sense.isKnown(word) && !sense.isStop(word) && !/\d/.test(word) && sense.frequencyClass(word) === 0;
 }
 
+/** The French words elided before a vowel, as their one letter: j', l', d', m', t', s', n', c'. */
+const ELIDED = new Set('jldmtsnc');
+
 /**
- * A pronoun or article elided without its apostrophe, as in text messages ("jtrouve"
- * → j, trouve; "jsuis" → j, suis): a one-letter stop word, then a word of four
+ * A French pronoun or article elided without its apostrophe, as in text messages
+ * ("jtrouve" → j, trouve; "jsuis" → j, suis): one of ELIDED, then a word of four
  * letters or more that the search knows, or a stop word, or a common word.
  */
 function elision(word: string, sense: WordSense): string[] | undefined {
   const [first, rest] = [word[0]!, word.slice(1)];
-  if (rest.length < 4 || !sense.isStop(first)) return undefined;
+  if (rest.length < 4 || !ELIDED.has(first)) return undefined;
   return sense.isKnown(rest) || sense.isStop(rest) || sense.frequencyClass(rest) > 0 ? [first, rest] : undefined;
 }
 

@@ -178,12 +178,16 @@ function grown(array: Int32Array): Int32Array {
 }
 
 /**
- * What two answers share when they are the same: all but their first line, which
- * often restates the question (a1 and a5 of the bundled FAQ differ only there), when
- * the rest has two lines or more; otherwise the whole answer.
+ * What two answers share when they are the same: the whole answer, or what follows a
+ * first line that only leads into it (it ends with a colon: "Pour accéder à votre
+ * profil…, suivez les étapes ci-dessous :") when two lines or more follow. a1 and a5
+ * of the bundled FAQ differ only by such a line. A first line that says something
+ * ("Oui, tant qu'elle n'est pas expédiée.") is the answer, whatever follows it.
  */
-function answerKey(answer: string): string {
-  const rest = answer.slice(answer.indexOf('\n') + 1).trim();
+export function answerKey(answer: string): string {
+  const newline = answer.indexOf('\n');
+  if (newline < 0 || !answer.slice(0, newline).trimEnd().endsWith(':')) return answer;
+  const rest = answer.slice(newline + 1).trim();
   return rest.includes('\n') ? rest : answer;
 }
 

@@ -111,8 +111,9 @@ const MAX_GUESSES = 3;
 const LONG_QUERY = 6;
 const MIN_LEAD_COVERAGE = 0.35;
 const LEAD = 1.2;
-/** A guess that covers this much of any query and leads as much is its answer too. */
+/** A guess that covers this much of any query (this much in its question) and leads as much is its answer too. */
 const NEARLY_ALL = 0.8;
+const NEARLY_ALL_QUESTION = 0.25;
 
 /**
  * Whether an entry is an answer: see MIN_COVERAGE. When the query has topics, the
@@ -159,7 +160,8 @@ export function cutOff(
   if (
     best &&
     hasTopics &&
-    ((meaningful.length >= LONG_QUERY && best.coverage >= MIN_LEAD_COVERAGE) || best.coverage >= NEARLY_ALL) &&
+    ((meaningful.length >= LONG_QUERY && best.coverage >= MIN_LEAD_COVERAGE) ||
+      (best.coverage >= NEARLY_ALL && best.questionCoverage >= NEARLY_ALL_QUESTION)) &&
     best.score >= LEAD * (runnerUp?.score ?? 0)
   )
     return { results: [best], guesses: [] };
