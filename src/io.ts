@@ -146,13 +146,19 @@ async function runPager(command: string, text: string, env: Env): Promise<string
   const { spawn } = await import('node:child_process');
   // Ctrl-C in the pager is the pager's (less keeps running): mcp-faq waits for it to
   // end, as git does, rather than die and leave it fighting the shell for the keys.
-  const ignore = () => {};
+  let interrupted = false;
+  const ignore = () => {
+    interrupted = true;
+  };
   process.on('SIGINT', ignore);
   return new Promise<string | undefined>((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', LV: '-c', ...env } });
     child.on('error', (error) => resolve(error.message));
     child.on('close', (code, signal) => {
-      if (signal) resolve(`arrêté par ${signal}`);
+      // Ended by the user's Ctrl-C: a pager that quits on it (more), or the `sh -c`
+      // around less, which dash kills with the SIGINT it got once less has ended.
+      if (signal === 'SIGINT' && interrupted) resolve(undefined);
+      else if (signal) resolve(`arrêté par ${signal}`);
       else if (code === 126 || code === 127) resolve('introuvable ou pas exécutable');
       else if (code !== 0) resolve(`code de sortie ${code}`);
       else resolve(undefined);

@@ -217,6 +217,13 @@ describe('in a real terminal', () => {
     expect(screen).toMatch(/L’assistance à la certification/);
   });
 
+  test('4. a pager killed by a signal that is not the user’s Ctrl-C does not eat the answer either', async () => {
+    session = new TerminalSession(`PAGER='kill -TERM $$' ${mcp} show a9; echo "[exit $?]"`, { width: 80, height: 10 });
+    const screen = await session.waitFor(/\[exit \d+\]/);
+    expect(screen).toContain('a échoué (arrêté par SIGTERM)');
+    expect(screen).toMatch(/L’assistance à la certification/);
+  });
+
   test('6. --no-color: the finder’s prompt has no color either', async () => {
     session = new TerminalSession(`${mcp} --no-color`, { width: 80, height: 20 });
     await session.waitFor(/Votre question/);
@@ -238,6 +245,8 @@ describe('in a real terminal', () => {
     expect(session.screen()).not.toContain('[exit');
     session.press('q');
     await session.waitFor(/\[exit 0\]/);
+    // The Ctrl-C was the user's, in the pager: no failure, no second copy of the output.
+    expect(session.screen()).not.toContain('a échoué');
     session.type('echo hello');
     session.press('Enter');
     await session.waitFor(/^hello$/m);
