@@ -127,7 +127,8 @@ export const isAnswer = (s: Signals, hasTopics: boolean): boolean =>
  * close (at most MAX_GUESSES). Of equal scores, the deeper entry ranks first (see
  * Signals.depth), then the one with the shorter question (it is more to the point). A query that names something off-topic gets no
  * guesses: a near miss on "reschedule my exam" would only mislead. A long message's
- * leading guess is an answer (see LONG_QUERY).
+ * leading guess is an answer (see LONG_QUERY), and so is a guess that covers nearly
+ * all of any query (see NEARLY_ALL).
  */
 export function cutOff(
   signals: Signals[],
