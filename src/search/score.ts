@@ -112,7 +112,7 @@ const LONG_QUERY = 6;
 const MIN_LEAD_COVERAGE = 0.35;
 const LEAD = 1.2;
 /** A guess that covers this much of any query (this much in its question) and leads as much is its answer too. */
-const NEARLY_ALL = 0.8;
+const NEARLY_ALL = 0.75;
 const NEARLY_ALL_QUESTION = 0.25;
 
 /**
