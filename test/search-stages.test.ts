@@ -22,6 +22,8 @@ adresse électronique | email | e-mail
 fusionner | merge | link … accounts | combine
 (faible) impossible | can't | unable
 (contexte) examen | exam
+carrière | recruiter
+(contexte) send … recruiter
 `;
 const STOPWORDS = 'le la les de du des mon ma mes je j ai à a my the to i can t how do and for';
 const OFFTOPIC = 'planifier | schedule | reschedule\nsandbox | bac à sable';
@@ -149,6 +151,8 @@ describe('4. units', () => {
     ["can't change", ['form [impossible]', 'generic [modifier]|chang']],
     ['reschedule exam', ['offtopic [planifier]|reschedul', 'context [examen]|exam']],
     ['link my two accounts', ['topic [fusionner]', 'topic two', 'topic account']], // the gap's words count too
+    ['send my email to a recruiter', ['context [send … recruiter]', 'topic [adresse électronique]|email']], // its end is context too
+    ['a recruiter', ['topic [carrière]|recruit']],
     ['mdp mdp password', ['topic [mot de passe]|mdp']], // a unit says something once
   ])('%j → %j', (q, expected) => expect(units(q)).toEqual(expected));
 

@@ -61,7 +61,13 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
     seen.set(key, unit);
     units.push(unit);
   };
+  // The last words of gapped expressions of context (see below).
+  const partOfContext = new Set<number>();
   for (let i = 0; i < terms.length && units.length < MAX_UNITS;) {
+    if (partOfContext.has(i)) {
+      i++;
+      continue;
+    }
     const matches = analyzer.longestAt(terms, i);
     if (matches.length > 0) {
       const end = matches[0]!.end;
@@ -81,8 +87,12 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
         i,
         end,
       );
-      // The words in the gap of "link … accounts" say things of their own.
-      i = matches.some((m) => m.gapped) ? i + 1 : end;
+      // The words in the gap of "link … accounts" say things of their own, and so
+      // does its last word ("why … certified": "certified" is the programme too),
+      // unless the expression is context: "send … recruiter" is not about careers.
+      const gapped = matches.some((m) => m.gapped);
+      if (gapped && kinds.size === 1 && kinds.has('context')) partOfContext.add(end - 1);
+      i = gapped ? i + 1 : end;
       continue;
     }
     const t = terms[i]!;
