@@ -4,6 +4,7 @@
 //   2. analyse   (text.ts)     words, folded (case, accents);
 //   3. correct   (correct.ts)  unknown words split ("changeemail") or corrected
 //                              ("fusioner"); the finder's unfinished last word completed;
+//                              an unaccented "ou" read as "où" (where) or "or";
 //   4. units     (units.ts)    glossary expressions become notions, other words stems;
 //                              each unit weighs what it says (rarity in the FAQ, or in
 //                              general for words the FAQ does not use; off-topic notions);
@@ -19,7 +20,7 @@ import { decodeIndex, encodeIndex, readData, saveData, type DataCache } from './
 import type { Faq } from './faq.js';
 import { Analyzer } from './glossary.js';
 import { cleanQuery } from './search/clean.js';
-import { correctWords, KnownWords, type WordSense } from './search/correct.js';
+import { correctWords, KnownWords, readOu, type WordSense } from './search/correct.js';
 import { ArrayIndex, buildIndex, PackedIndex, wordData, type SearchIndex } from './search/indexing.js';
 import { cutOff, scoreEntries, type Signals } from './search/score.js';
 import { answerWords, markdownToPlain, snippet, type AnswerWords, type Snippet } from './search/snippet.js';
@@ -113,7 +114,7 @@ export class Searcher {
     const text = cleanQuery(query);
     const tokens = tokenize(text);
     if (!this.tools && tokens.some((t) => this.needsTools(t.word))) this.tools = await this.load();
-    const words = correctWords(tokens, this.sense(), prefix ? { at: text.length } : undefined);
+    const words = correctWords(readOu(tokens, text), this.sense(), prefix ? { at: text.length } : undefined);
     const units = queryUnits(words, this.analyzer);
     weighUnits(
       units,

@@ -5,7 +5,7 @@ import { parseFaq } from '../src/faq.js';
 import { commonWordStarting, frequencyClass, stem, typoClass } from '../src/fuzzy.js';
 import { Analyzer, compileLexicon, kindOf } from '../src/glossary.js';
 import { cleanQuery, QUERY_CHARS_READ } from '../src/search/clean.js';
-import { correctWords, KnownWords, type WordSense } from '../src/search/correct.js';
+import { correctWords, KnownWords, readOu, type WordSense } from '../src/search/correct.js';
 import { answerKey, buildIndex, indexData, PackedIndex, type SearchIndex } from '../src/search/indexing.js';
 import { cutOff, isAnswer, scoreEntries, type Signals } from '../src/search/score.js';
 import { answerWords, markdownToPlain, snippet } from '../src/search/snippet.js';
@@ -132,6 +132,21 @@ describe('3. correct', () => {
     expect(
       words(q)
         .map((w) => (w.completions ? `[${w.completions.join('|')}]` : w.word) + (w.quality < 1 ? `(${w.quality.toFixed(2)})` : ''))
+        .join(' '),
+    ).toBe(out),
+  );
+
+  test.each([
+    ['ou est mon profil', 'ou est mon profil'], // first: where
+    ["c'est ou le tableau de bord", 'c est ou le tableau de bord'], // after "est": where
+    ['il est ou', 'il est ou'], // last: where
+    ['le pdf est vide ou corrompu', 'le pdf est vide or corrompu'], // between two words: or
+    ['AZ-900 OU AZ-104', 'az 900 or az 104'],
+    ['AZ-900 où AZ-104', 'az 900 ou az 104'], // typed with its accent: where, always
+  ])('readOu(%j) = %j', (q, out) =>
+    expect(
+      readOu(tokenize(q), q)
+        .map((t) => t.word)
         .join(' '),
     ).toBe(out),
   );

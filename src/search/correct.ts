@@ -4,6 +4,7 @@
 // word ("fusioner" → "fusionner"); and in a prefix search (the finder), the last,
 // unfinished word stands for the known words it starts. A word that is common in
 // English or French is left alone: it is not a typo, just a word the FAQ does not use.
+// And an unaccented "ou" is read as "où" (where) or as "or" by the words around it.
 
 import { editDistance, type Token } from '../text.js';
 
@@ -209,4 +210,26 @@ export class KnownWords {
     }
     return best;
   }
+}
+
+// After these words an unaccented "ou" asks where ("c'est ou", "par ou")…
+const WHERE_AFTER = new Set(['est', 'sont', 'c', 'par', 'd']);
+// …and before these ("ou est", "ou je", "ou trouver").
+const WHERE_BEFORE = new Set(
+  'est sont je j on se il elle ils elles ca trouver trouve trouves retrouver voir vois voit puis peut peux peuvent aller va telecharger'.split(
+    ' ',
+  ),
+);
+
+/**
+ * French typed without accents writes "où" (where) as "ou" (or). An unaccented "ou"
+ * is "où" first, last, or next to the words above; anywhere else it is "or", a stop
+ * word, and not the form "où" of the glossary ("AZ-900 ou AZ-104", "vide ou corrompu").
+ */
+export function readOu(tokens: Token[], text: string): Token[] {
+  return tokens.map((t, i) => {
+    if (t.word !== 'ou' || i === 0 || i === tokens.length - 1 || text.slice(t.start, t.end).toLowerCase() !== 'ou') return t;
+    const where = WHERE_AFTER.has(tokens[i - 1]!.word) || WHERE_BEFORE.has(tokens[i + 1]!.word);
+    return where ? t : { ...t, word: 'or' };
+  });
 }
