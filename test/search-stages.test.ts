@@ -26,7 +26,7 @@ carrière | recruiter
 (contexte) send … recruiter
 `;
 const STOPWORDS = 'le la les de du des mon ma mes je j ai à a my the to i can t how do and for';
-const OFFTOPIC = 'planifier | schedule | reschedule\nsandbox | bac à sable';
+const OFFTOPIC = 'planifier | schedule | reschedule\nsandbox | bac à sable | sandbox … mdp';
 const lexicon = compileLexicon(GLOSSARY, STOPWORDS, stem, 'g.txt', OFFTOPIC);
 const FAQ = parseFaq(`## Compte
 **Q: J'ai perdu mon mot de passe**<a name="p1"></a>
@@ -168,6 +168,7 @@ describe('4. units', () => {
     ['link my two accounts', ['topic [fusionner]', 'topic two', 'topic account']], // the gap's words count too
     ['send my email to a recruiter', ['context [send … recruiter]', 'topic [adresse électronique]|email']], // its end is context too
     ['a recruiter', ['topic [carrière]|recruit']],
+    ['sandbox wants my mdp', ['offtopic [sandbox]', 'topic want']], // and of an off-topic notion, off-topic: the sandbox's mdp
     ['mdp mdp password', ['topic [mot de passe]|mdp']], // a unit says something once
   ])('%j → %j', (q, expected) => expect(units(q)).toEqual(expected));
 

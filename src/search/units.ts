@@ -61,10 +61,10 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
     seen.set(key, unit);
     units.push(unit);
   };
-  // The last words of gapped expressions of context (see below).
-  const partOfContext = new Set<number>();
+  // The last words of gapped expressions of context or off-topic (see below).
+  const taken = new Set<number>();
   for (let i = 0; i < terms.length && units.length < MAX_UNITS;) {
-    if (partOfContext.has(i)) {
+    if (taken.has(i)) {
       i++;
       continue;
     }
@@ -89,9 +89,10 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
       );
       // The words in the gap of "link … accounts" say things of their own, and so
       // does its last word ("why … certified": "certified" is the programme too),
-      // unless the expression is context: "send … recruiter" is not about careers.
+      // unless the expression is context or off-topic: "send … recruiter" is not
+      // about careers, and in "onvue … password" the password is OnVUE's.
       const gapped = matches.some((m) => m.gapped);
-      if (gapped && kinds.size === 1 && kinds.has('context')) partOfContext.add(end - 1);
+      if (gapped && kinds.size === 1 && (kinds.has('context') || kinds.has('offtopic'))) taken.add(end - 1);
       i = gapped ? i + 1 : end;
       continue;
     }
