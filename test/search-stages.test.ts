@@ -140,6 +140,7 @@ describe('3. correct', () => {
     ['ou est mon profil', 'ou est mon profil'], // first: where
     ["c'est ou le tableau de bord", 'c est ou le tableau de bord'], // after "est": where
     ['il est ou', 'il est ou'], // last: where
+    ['je sais pas ou est mon mcid', 'je sais pas ou est mon mcid'], // after "sais": where
     ['le pdf est vide ou corrompu', 'le pdf est vide or corrompu'], // between two words: or
     ['AZ-900 OU AZ-104', 'az 900 or az 104'],
     ['AZ-900 où AZ-104', 'az 900 ou az 104'], // typed with its accent: where, always

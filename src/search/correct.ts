@@ -212,8 +212,8 @@ export class KnownWords {
   }
 }
 
-// After these words an unaccented "ou" asks where ("c'est ou", "par ou")…
-const WHERE_AFTER = new Set(['est', 'sont', 'c', 'par', 'd']);
+// After these words an unaccented "ou" asks where ("c'est ou", "par ou", "je sais pas ou")…
+const WHERE_AFTER = new Set('est sont c par d sais sait savoir dire idee cherche cherches vois trouve demande'.split(' '));
 // …and before these ("ou est", "ou je", "ou trouver").
 const WHERE_BEFORE = new Set(
   'est sont je j on se il elle ils elles ca trouver trouve trouves retrouver voir vois voit puis peut peux peuvent aller va telecharger'.split(
