@@ -13,6 +13,26 @@
 
 const ESCAPE = /\u001b\[[0-9;]*m|\u001b\]8;[^;\u0007\u001b]*;([^\u0007\u001b]*)(?:\u0007|\u001b\\)/y;
 const RESET = '\u001b[0m';
+// What a closing SGR code closes, by the first code of the opening sequence: 22 bold
+// and dim, 23 italic, 24 underline, 27 inverse, 28 hidden, 29 crossed out, 39 the
+// colour, 49 the background.
+const CLOSES: Record<string, (open: number) => boolean> = {
+  22: (o) => o === 1 || o === 2,
+  23: (o) => o === 3,
+  24: (o) => o === 4,
+  27: (o) => o === 7,
+  28: (o) => o === 8,
+  29: (o) => o === 9,
+  39: (o) => (o >= 30 && o <= 38) || (o >= 90 && o <= 97),
+  49: (o) => (o >= 40 && o <= 48) || (o >= 100 && o <= 107),
+};
+const sgrCode = (sgr: string) => Number(/^\u001b\[(\d*)/.exec(sgr)?.[1] || 0);
+
+/** The styles open after `sgr`: a closing code closes what it closes, any other opens. */
+function stylesAfter(styles: string[], sgr: string): string[] {
+  const closes = /^\u001b\[\d+m$/.test(sgr) ? CLOSES[sgrCode(sgr)] : undefined;
+  return closes ? styles.filter((s) => !closes(sgrCode(s))) : [...styles, sgr];
+}
 const link = (url: string) => `\u001b]8;;${url}\u0007`;
 
 /** Columns a code point takes: 0 for combining marks and zero-width ones, 2 for wide ones, else 1. */
@@ -108,8 +128,8 @@ function* pieces(text: string): Generator<Piece> {
 export function wrap(text: string, width: number): string[] {
   const max = Math.max(1, width);
   const lines: string[] = [];
-  // Styles since the last reset and the open link: as they stand at the end of what
-  // is placed on the line (`placed`), and after what is read so far (`current`).
+  // The styles open (not yet closed or reset) and the open link: as they stand at the
+  // end of what is placed on the line (`placed`), and after what is read so far (`current`).
   const placed = { styles: [] as string[], url: '' };
   const current = { styles: [] as string[], url: '' };
   let line = '';
@@ -142,7 +162,7 @@ export function wrap(text: string, width: number): string[] {
     if (piece.kind === 'escape') {
       if (piece.url !== undefined) current.url = piece.url;
       else if (piece.text === RESET || piece.text === '\u001b[m') current.styles = [];
-      else current.styles.push(piece.text);
+      else current.styles = stylesAfter(current.styles, piece.text);
       word += piece.text;
     } else if (piece.text === '\n') {
       place();

@@ -39,8 +39,21 @@ describe('wrap', () => {
     expect(wrap(`a ${BOLD}gras qui dure${UNBOLD} fin`, 7)).toEqual([
       `a ${BOLD}gras${RESET}`,
       `${BOLD}qui${RESET}`,
-      `${BOLD}dure${UNBOLD}${RESET}`,
-      `${BOLD}${UNBOLD}fin`,
+      `${BOLD}dure${UNBOLD}`,
+      'fin',
+    ]);
+  });
+
+  test('styles closed on a line are not opened again on the next ones', () => {
+    const DIM = '\u001b[2m';
+    const YELLOW = '\u001b[33m';
+    const UNCOLOR = '\u001b[39m';
+    const text = `${DIM}un ${YELLOW}${BOLD}deux${UNBOLD}${UNCOLOR}${DIM} trois ${YELLOW}${BOLD}quatre${UNBOLD}${UNCOLOR}${DIM} cinq six${UNBOLD}`;
+    expect(wrap(text, 9)).toEqual([
+      `${DIM}un ${YELLOW}${BOLD}deux${UNBOLD}${UNCOLOR}${DIM}${RESET}`,
+      `${DIM}trois${RESET}`,
+      `${DIM}${YELLOW}${BOLD}quatre${UNBOLD}${UNCOLOR}${DIM}${RESET}`,
+      `${DIM}cinq six${UNBOLD}`, // only the dim, still open, at each line's start
     ]);
   });
 
