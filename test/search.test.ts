@@ -240,7 +240,8 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy17', { top1: 0.85, ood: 0.85 }], // blind at 89.5 %, 23/26 (88 %)
   ['noisy18', { top1: 0.75, ood: 0.85 }], // blind at 70.0 %, 22/24: words of people who do not know the FAQ's (see the README)
   ['noisy19', { top1: 0.85, ood: 0.85 }], // blind at 85.7 %, 28/32 (88 %): titles like real-dev's
-  ['noisy20', { top1: 0.85, ood: 0.92 }], // blind at 92.6 %, 30/33 (91 %) on the final engine, then Outlook and Teams accounts blocked or hacked
+  ['noisy20', { top1: 0.85, ood: 0.92 }], // blind at 92.6 %, 30/33 (91 %), then Outlook and Teams accounts blocked or hacked
+  ['noisy21', { top1: 0.8, ood: 0.92 }], // blind on the final engine, not tuned on: 81.5 %, 31/33 (see the README)
 ];
 
 describe.each(sets)('quality on bench/queries-%s.jsonl', (set, min) => {
