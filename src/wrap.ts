@@ -13,10 +13,14 @@
 
 const ESCAPE = /\u001b\[[0-9;]*m|\u001b\]8;[^;\u0007\u001b]*;([^\u0007\u001b]*)(?:\u0007|\u001b\\)/y;
 const RESET = '\u001b[0m';
-// What a closing SGR code closes, by the first code of the opening sequence: 22 bold
-// and dim, 23 italic, 24 underline, 27 inverse, 28 hidden, 29 crossed out, 39 the
-// colour, 49 the background.
+const link = (url: string) => `\u001b]8;;${url}\u0007`;
+// An SGR sequence of one code (or none: ESC [ m).
+const ONE_CODE = /^\u001b\[(\d*)m$/;
+// What a closing code closes, by the first code of the opening sequence: 22 bold and
+// dim, 23 italic, 24 underline, 27 inverse, 28 hidden, 29 crossed out, 39 the colour,
+// 49 the background; 0 (a reset) everything.
 const CLOSES: Record<string, (open: number) => boolean> = {
+  0: () => true,
   22: (o) => o === 1 || o === 2,
   23: (o) => o === 3,
   24: (o) => o === 4,
@@ -26,14 +30,12 @@ const CLOSES: Record<string, (open: number) => boolean> = {
   39: (o) => (o >= 30 && o <= 38) || (o >= 90 && o <= 97),
   49: (o) => (o >= 40 && o <= 48) || (o >= 100 && o <= 107),
 };
-const sgrCode = (sgr: string) => Number(/^\u001b\[(\d*)/.exec(sgr)?.[1] || 0);
 
-/** The styles open after `sgr`: a closing code closes what it closes, any other opens. */
+/** The styles open after the SGR sequence `sgr`: a closing code closes what it closes, any other opens. */
 function stylesAfter(styles: string[], sgr: string): string[] {
-  const closes = /^\u001b\[\d+m$/.test(sgr) ? CLOSES[sgrCode(sgr)] : undefined;
-  return closes ? styles.filter((s) => !closes(sgrCode(s))) : [...styles, sgr];
+  const closes = CLOSES[Number(ONE_CODE.exec(sgr)?.[1] ?? NaN)];
+  return closes ? styles.filter((s) => !closes(Number(/\d+/.exec(s)?.[0] ?? 0))) : [...styles, sgr];
 }
-const link = (url: string) => `\u001b]8;;${url}\u0007`;
 
 /** Columns a code point takes: 0 for combining marks and zero-width ones, 2 for wide ones, else 1. */
 function codePointWidth(code: number): number {
@@ -161,7 +163,6 @@ export function wrap(text: string, width: number): string[] {
   for (const piece of pieces(text)) {
     if (piece.kind === 'escape') {
       if (piece.url !== undefined) current.url = piece.url;
-      else if (piece.text === RESET || piece.text === '\u001b[m') current.styles = [];
       else current.styles = stylesAfter(current.styles, piece.text);
       word += piece.text;
     } else if (piece.text === '\n') {
