@@ -242,6 +242,12 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy19', { top1: 0.85, ood: 0.85 }], // blind at 85.7 %, 28/32 (88 %): titles like real-dev's
   ['noisy20', { top1: 0.85, ood: 0.92 }], // blind at 92.6 %, 30/33 (91 %), then Outlook and Teams accounts blocked or hacked
   ['noisy21', { top1: 0.8, ood: 0.92 }], // blind on the final engine, not tuned on: 81.5 %, 31/33 (see the README)
+  ['noisy22', { top1: 0.85, ood: 0.92 }], // blind at 81.5 %, 31/33, then tuned on (see the README)
+  ['noisy23', { top1: 0.8, ood: 0.92 }], // blind at 78.6 %, 32/32
+  ['noisy24', { top1: 0.85, ood: 0.92 }], // blind at 88.5 %, 31/34 (92.3 % on the engine before that day's changes)
+  ['noisy25', { top1: 0.85, ood: 0.92 }], // blind at 77.8 %, 33/33 (81.5 % before that day's changes), then tuned on
+  ['noisy26', { top1: 0.85, ood: 0.85 }], // blind at 89.3 %, 29/32 (91 %), measured again at the end, not tuned on
+  ['noisy27', { top1: 0.85, ood: 0.92 }], // blind at 85.2 %, 32/33, measured again at the end, not tuned on
 ];
 
 describe.each(sets)('quality on bench/queries-%s.jsonl', (set, min) => {
