@@ -248,7 +248,8 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy25', { top1: 0.85, ood: 0.92 }], // blind at 77.8 %, 33/33 (81.5 % before that day's changes), then tuned on
   ['noisy26', { top1: 0.85, ood: 0.85 }], // blind at 89.3 %, 29/32 (91 %), measured again at the end, not tuned on
   ['noisy27', { top1: 0.85, ood: 0.92 }], // blind at 85.2 %, 32/33, measured again at the end, not tuned on
-  ['review', { top1: 0.7, ood: 0.85 }], // the probes whose answer changed in the review of 28 Nov (see the README)
+  ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
+  ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
 ];
 
 describe.each(sets)('quality on bench/queries-%s.jsonl', (set, min) => {
