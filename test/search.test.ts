@@ -246,8 +246,10 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy23', { top1: 0.8, ood: 0.92 }], // blind at 78.6 %, 32/32
   ['noisy24', { top1: 0.85, ood: 0.92 }], // blind at 88.5 %, 31/34 (92.3 % on the engine before that day's changes)
   ['noisy25', { top1: 0.85, ood: 0.92 }], // blind at 77.8 %, 33/33 (81.5 % before that day's changes), then tuned on
-  ['noisy26', { top1: 0.85, ood: 0.85 }], // blind at 89.3 %, 29/32 (91 %), measured again at the end, not tuned on
+  ['noisy26', { top1: 0.85, ood: 0.92 }], // blind at 89.3 %, 29/32 (91 %), measured again at the end, not tuned on
   ['noisy27', { top1: 0.85, ood: 0.92 }], // blind at 85.2 %, 32/33, measured again at the end, not tuned on
+  ['noisy28', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 85.2 %, 32/33 on the final engine (77.8 % on the morning's)
+  ['noisy29', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 89.3 %, 31/32 (89.3 % on the morning's)
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
 ];
