@@ -14,12 +14,17 @@ import { fold, scanWords, scanWritten, tokenize } from './text.js';
  * - generic: an action or a relation ("modifier", "lien"), that needs a topic;
  * - form: the form of the question ("qu'est-ce que", "impossible"), half weight;
  * - context: the setting of the whole FAQ ("examen"), light;
- * - offtopic: a neighbouring notion the FAQ does not answer (faq/offtopic.txt).
+ * - offtopic: a neighbouring notion the FAQ does not answer (faq/offtopic.txt);
+ * - elsewhere: an off-topic notion that is another product's or organisation's
+ *   account or site (Outlook, Teams, AWS…): the FAQ's actions there (change the
+ *   address, merge, sign in) are its own, not the profile's (see units.ts).
  */
-export type NotionKind = 'topic' | 'generic' | 'form' | 'context' | 'offtopic';
+export type NotionKind = 'topic' | 'generic' | 'form' | 'context' | 'offtopic' | 'elsewhere';
 
-const KIND_LETTERS: Record<NotionKind, string> = { topic: 't', generic: 'g', form: 'f', context: 'c', offtopic: 'o' };
+const KIND_LETTERS: Record<NotionKind, string> = { topic: 't', generic: 'g', form: 'f', context: 'c', offtopic: 'o', elsewhere: 'e' };
 const KIND_OF_LETTER = Object.fromEntries(Object.entries(KIND_LETTERS).map(([k, l]) => [l, k])) as Record<string, NotionKind>;
+/** The mark that starts an off-topic line whose notion is another product's or organisation's (see NotionKind). */
+const ELSEWHERE = '(ailleurs)';
 /** The marks that start a glossary line, and the kind they give its notion. */
 const MARKS: Record<string, NotionKind> = { '(générique)': 'generic', '(faible)': 'form', '(contexte)': 'context' };
 
@@ -35,7 +40,7 @@ const MAX_GAP_TOKENS = 8;
 export interface Lexicon {
   /** Folded stop words, each between spaces (" a au aux … "). */
   stop: string;
-  /** One letter per notion, its kind (t, g, f, c, o: see NotionKind). */
+  /** One letter per notion, its kind (t, g, f, c, o, e: see NotionKind). */
   kinds: string;
   /** A readable label per notion (its first expression), for debugging and tests. */
   labels: string[];
@@ -135,7 +140,9 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
     addLine(mark ? line.trimStart().slice(mark.length) : line, i + 1, source, mark ? MARKS[mark]! : 'topic');
   });
   stripComments(offtopic).forEach((line, i) => {
-    if (line.trim()) addLine(line, i + 1, 'offtopic.txt', 'offtopic');
+    if (!line.trim()) return;
+    const elsewhere = line.trimStart().toLowerCase().startsWith(ELSEWHERE);
+    addLine(elsewhere ? line.trimStart().slice(ELSEWHERE.length) : line, i + 1, 'offtopic.txt', elsewhere ? 'elsewhere' : 'offtopic');
   });
   lexicon.phrases = phraseList.join('\n');
   lexicon.concepts = concepts.map((c) => c.join(',')).join('\n');

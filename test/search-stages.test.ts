@@ -26,7 +26,7 @@ carrière | recruiter
 (contexte) send … recruiter
 `;
 const STOPWORDS = 'le la les de du des mon ma mes je j ai à a my the to i can t how do and for';
-const OFFTOPIC = 'planifier | schedule | reschedule\nsandbox | bac à sable | sandbox … mdp';
+const OFFTOPIC = 'planifier | schedule | reschedule\nsandbox | bac à sable | sandbox … mdp\n(ailleurs) xbox | gamertag';
 const lexicon = compileLexicon(GLOSSARY, STOPWORDS, stem, 'g.txt', OFFTOPIC);
 const FAQ = parseFaq(`## Compte
 **Q: J'ai perdu mon mot de passe**<a name="p1"></a>
@@ -173,6 +173,14 @@ describe('4. units', () => {
     ['mdp mdp password', ['topic [mot de passe]|mdp']], // a unit says something once
   ])('%j → %j', (q, expected) => expect(units(q)).toEqual(expected));
 
+  test.each([
+    ['change my xbox email', ['xbox']], // another product's account: its email
+    ['reschedule exam', []], // off-topic, but no other product's
+    ['xbox password', ['xbox']], // its password is off-topic too (see below), Xbox is the other product
+  ])('%j: off-topic units of another product or organisation: %j', (q, words) => {
+    expect(weighed(q).flatMap((u) => (u.elsewhere ? u.words : []))).toEqual(words);
+  });
+
   test('weights: rare in the FAQ > common in general; off-topic the most; context and form light', () => {
     const us = weighed('mdp and page and schedule and exam and unable and kubernetes');
     const w = Object.fromEntries(us.map((u) => [u.words.join(' '), u.weight])) as Record<string, number>;
@@ -294,6 +302,14 @@ describe('5–6. score and cut-off', () => {
     const outcome = cutOff(s, us, { questionLengths: [10, 10, 10, 10], sameAnswer: [0, 1, 0, 3] });
     expect({ results: outcome.results.map((r) => r.entry), guesses: outcome.guesses.map((r) => r.entry) }).toEqual({ results, guesses });
   });
+
+  test.each([
+    ['an off-topic unit', unit('offtopic'), [0]], // "reschedule my exam, and change my name": enough of it is the FAQ's
+    ['one of another product', { ...unit('offtopic'), elsewhere: true as const }, []], // "AWS account: change my email": AWS's email
+  ])('an answer covering 55 %% of a query with %s', (_, off, results) => {
+    const outcome = cutOff([sig({ coverage: 0.55, score: 0.55 })], [unit(), off], { questionLengths: [10], sameAnswer: [0] });
+    expect(outcome.results.map((r) => r.entry)).toEqual(results);
+  });
 });
 
 describe('7. snippets', () => {
@@ -316,8 +332,10 @@ describe('7. snippets', () => {
 
 describe('the lexicon', () => {
   test('kinds from the marks, off-topic from its own list', () => {
-    const kinds = ['mot de passe', 'modifier', 'impossible', 'examen', 'planifier'].map((l) => kindOf(lexicon, lexicon.labels.indexOf(l)));
-    expect(kinds).toEqual(['topic', 'generic', 'form', 'context', 'offtopic']);
+    const kinds = ['mot de passe', 'modifier', 'impossible', 'examen', 'planifier', 'xbox'].map((l) =>
+      kindOf(lexicon, lexicon.labels.indexOf(l)),
+    );
+    expect(kinds).toEqual(['topic', 'generic', 'form', 'context', 'offtopic', 'elsewhere']);
   });
 
   test.each([
@@ -347,7 +365,7 @@ describe('the lexicon', () => {
   test('no expression is both in the glossary and off-topic', () => {
     const real = compileLexicon(read('faq/glossary.txt'), read('faq/stopwords.txt'), stem, 'glossary.txt', read('faq/offtopic.txt'));
     const both = real.concepts.split('\n').filter((c) => {
-      const kinds = new Set(c.split(',').map((n) => kindOf(real, Number(n)) === 'offtopic'));
+      const kinds = new Set(c.split(',').map((n) => ['offtopic', 'elsewhere'].includes(kindOf(real, Number(n)))));
       return kinds.size > 1;
     });
     expect(both.map((c) => real.labels[Number(c.split(',')[0])])).toEqual([]);

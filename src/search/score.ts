@@ -99,6 +99,12 @@ const COMPLETE = 0.9;
 /** An answer covers at least this share of the query's weight, and its question this much… */
 const MIN_COVERAGE = 0.5;
 const MIN_QUESTION_COVERAGE = 0.35;
+/**
+ * …and this much when the query names another product's or organisation's account or
+ * site (see NotionKind 'elsewhere'): "AWS certification account – change email
+ * address" wants AWS's address changed, not the profile's (a6 covers 51 % of it).
+ */
+const MIN_COVERAGE_ELSEWHERE = 0.6;
 /** …unless it has every unit of the query. A guess covers this much, in its question too. */
 const MIN_GUESS_COVERAGE = 0.3;
 const MAX_GUESSES = 3;
@@ -119,8 +125,8 @@ const NEARLY_ALL_QUESTION = 0.25;
  * Whether an entry is an answer: see MIN_COVERAGE. When the query has topics, the
  * entry must also have one of them, unless it has every unit.
  */
-export const isAnswer = (s: Signals, hasTopics: boolean): boolean =>
-  s.coverage >= MIN_COVERAGE && (s.complete || ((s.topical || !hasTopics) && s.questionCoverage >= MIN_QUESTION_COVERAGE));
+export const isAnswer = (s: Signals, hasTopics: boolean, min = MIN_COVERAGE): boolean =>
+  s.coverage >= min && (s.complete || ((s.topical || !hasTopics) && s.questionCoverage >= MIN_QUESTION_COVERAGE));
 
 /**
  * The answers, best first, and when there are none the guesses: entries that came
@@ -149,7 +155,8 @@ export function cutOff(
   // A generic word (« modifier », « lien », « télécharger ») needs the thing it is
   // about: a query of nothing but generic words (and filler) has guesses at most, no answer.
   const needsTopic = meaningful.length > 0 && meaningful.every((u) => u.kind === 'generic');
-  const results = needsTopic ? [] : ranked.filter((s) => isAnswer(s, hasTopics));
+  const min = units.some((u) => u.elsewhere) ? MIN_COVERAGE_ELSEWHERE : MIN_COVERAGE;
+  const results = needsTopic ? [] : ranked.filter((s) => isAnswer(s, hasTopics, min));
   if (results.length > 0 || units.some((u) => u.kind === 'offtopic')) return { results, guesses: [] };
   const guesses = ranked
     .filter((s) => (s.topical || !hasTopics) && s.coverage >= MIN_GUESS_COVERAGE && s.questionCoverage > 0)

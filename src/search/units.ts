@@ -16,7 +16,9 @@ export interface Unit {
    * notion the FAQ talks about is a topic, a topic most questions have is context, a
    * topic next to an off-topic notion is off-topic.
    */
-  kind: NotionKind;
+  kind: Exclude<NotionKind, 'elsewhere'>;
+  /** An off-topic unit that is another product's or organisation's account or site (see NotionKind). */
+  elsewhere?: true;
   /** The words of the query it stands for… */
   words: string[];
   /** …at these positions in the query's words: [from, to). */
@@ -35,7 +37,7 @@ const OF =
   /^(?:de|du|des|d|of|on|sur|in|dans)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?(?: (?:compte|comptes|account|accounts))?$/;
 
 /** Which kind a unit of several notions takes: the one that says most. */
-const KIND_ORDER: NotionKind[] = ['topic', 'generic', 'form', 'context', 'offtopic'];
+const KIND_ORDER: Unit['kind'][] = ['topic', 'generic', 'form', 'context', 'offtopic'];
 
 /** The units of a query's words (their weights are set by weighUnits). */
 export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
@@ -43,7 +45,7 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
   completeInPhrase(words, terms, analyzer);
   const units: Unit[] = [];
   const seen = new Map<string, Unit>();
-  const add = (alts: Map<string, number>, kind: NotionKind, from: number, to: number) => {
+  const add = (alts: Map<string, number>, kind: Unit['kind'], from: number, to: number, elsewhere = false) => {
     // A unit says something once ("je n'arrive pas" is one failure, not two), and counts
     // how many ways it is said (see REPEAT_BONUS). Units are the same when they stand
     // for the same notions (or, without one, the same stems).
@@ -57,7 +59,15 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
       if (said.join(' ') !== known.words.join(' ')) known.said++;
       return;
     }
-    const unit = { alts, kind, words: said, at: [from, to] as [number, number], weight: 0, said: 1 };
+    const unit: Unit = {
+      alts,
+      kind,
+      words: said,
+      at: [from, to],
+      weight: 0,
+      said: 1,
+      ...(elsewhere && kind === 'offtopic' ? { elsewhere } : {}),
+    };
     seen.set(key, unit);
     units.push(unit);
   };
@@ -80,12 +90,15 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
           kinds.add(kindOf(analyzer.lexicon, c));
         }
       }
+      const elsewhere = kinds.delete('elsewhere');
+      if (elsewhere) kinds.add('offtopic');
       if (end - i === 1) alts.set(terms[i]!.stem, quality);
       add(
         alts,
         KIND_ORDER.find((k) => kinds.has(k))!,
         i,
         end,
+        elsewhere,
       );
       // The words in the gap of "link … accounts" say things of their own, and so
       // does its last word ("why … certified": "certified" is the programme too),
@@ -170,7 +183,10 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
   const seen = units.map((unit) => presence(unit, index));
   units.forEach((unit, i) => {
     const { inQuestions, inAnswersOnly } = seen[i]!;
-    if (unit.kind === 'offtopic' && inQuestions + inAnswersOnly > 0) unit.kind = 'topic';
+    if (unit.kind === 'offtopic' && inQuestions + inAnswersOnly > 0) {
+      unit.kind = 'topic';
+      delete unit.elsewhere;
+    }
     // A topic that most questions share ("certification", "profil") is the FAQ's context.
     if (unit.kind === 'topic' && inQuestions > n / 2) unit.kind = 'context';
   });
