@@ -250,10 +250,12 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy27', { top1: 0.85, ood: 0.92 }], // blind at 85.2 %, 32/33, measured again at the end, not tuned on
   ['noisy28', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 85.2 %, 32/33 on the final engine (77.8 % on the morning's)
   ['noisy29', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 89.3 %, 31/32 (89.3 % on the morning's)
-  ['noisy30', { top1: 0.85, ood: 0.92 }], // blind at 89.7 %, 28/31 (the engine of 28 Nov); three changes later 89.7 %, 30/31
+  ['noisy30', { top1: 0.85, ood: 0.92 }], // blind at 89.7 %, 28/31 (the engine of 28 Nov); then 89.7 %, 30/31
   ['noisy31', { top1: 0.85, ood: 0.92 }], // blind at 93.1 %, 28/31; then 96.6 %, 31/31
-  ['noisy32', { top1: 0.85, ood: 0.85 }], // blind at 96.4 %, 27/32 (84 %); then 96.4 %, 28/32: off-topic below the goal (see the README)
-  ['noisy33', { top1: 0.8, ood: 0.92 }], // blind at 75.0 %, 30/32; then 82.1 %, 30/32 (see the README)
+  ['noisy32', { top1: 0.85, ood: 0.85 }], // blind at 96.4 %, 27/32 (84 %); then 100 %, 30/32 (see the README)
+  ['noisy33', { top1: 0.8, ood: 0.92 }], // blind at 75.0 %, 30/32; then 82.1 %, 31/32 (see the README)
+  ['noisy34', { top1: 0.85, ood: 0.85 }], // blind at 92.9 %, 26/32 (81 %); then 100 %, 29/32 (see the README)
+  ['noisy35', { top1: 0.8, ood: 0.92 }], // blind at 78.6 %, 29/32; then 85.7 %, 32/32
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
 ];
