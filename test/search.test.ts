@@ -256,6 +256,8 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy33', { top1: 0.8, ood: 0.92 }], // blind at 75.0 %, 30/32; then 82.1 %, 31/32 (see the README)
   ['noisy34', { top1: 0.85, ood: 0.85 }], // blind at 92.9 %, 26/32 (81 %); then 100 %, 29/32 (see the README)
   ['noisy35', { top1: 0.8, ood: 0.92 }], // blind at 78.6 %, 29/32; then 85.7 %, 32/32
+  ['noisy36', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 93.1 %, 29/31 (the morning's engine: 93.1 %, 28/31)
+  ['noisy37', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 89.7 %, 29/31 (the morning's engine: 89.7 %, 26/31)
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
 ];
