@@ -14,19 +14,35 @@ import { fold, scanWords, scanWritten, tokenize } from './text.js';
  * - generic: an action or a relation ("modifier", "lien"), that needs a topic;
  * - form: the form of the question ("qu'est-ce que", "impossible"), half weight;
  * - context: the setting of the whole FAQ ("examen"), light;
+ * - filler: words that say nothing of the need, weightless ("lose" of "will lose that
+ *   mailbox", which is not a lost credential); a glossary expression, so that its
+ *   first word is taken and the rest stays a unit of its own;
  * - offtopic: a neighbouring notion the FAQ does not answer (faq/offtopic.txt);
  * - elsewhere: an off-topic notion that is another product's or organisation's
  *   account or site (Outlook, Teams, AWS…): the FAQ's actions there (change the
- *   address, merge, sign in) are its own, not the profile's (see units.ts).
+ *   address, merge, sign in) are its own, not the profile's (see score.ts).
  */
-export type NotionKind = 'topic' | 'generic' | 'form' | 'context' | 'offtopic' | 'elsewhere';
+export type NotionKind = 'topic' | 'generic' | 'form' | 'context' | 'filler' | 'offtopic' | 'elsewhere';
 
-const KIND_LETTERS: Record<NotionKind, string> = { topic: 't', generic: 'g', form: 'f', context: 'c', offtopic: 'o', elsewhere: 'e' };
+const KIND_LETTERS: Record<NotionKind, string> = {
+  topic: 't',
+  generic: 'g',
+  form: 'f',
+  context: 'c',
+  filler: 'r',
+  offtopic: 'o',
+  elsewhere: 'e',
+};
 const KIND_OF_LETTER = Object.fromEntries(Object.entries(KIND_LETTERS).map(([k, l]) => [l, k])) as Record<string, NotionKind>;
 /** The mark that starts an off-topic line whose notion is another product's or organisation's (see NotionKind). */
 const ELSEWHERE = '(ailleurs)';
 /** The marks that start a glossary line, and the kind they give its notion. */
-const MARKS: Record<string, NotionKind> = { '(générique)': 'generic', '(faible)': 'form', '(contexte)': 'context' };
+const MARKS: Record<string, NotionKind> = {
+  '(générique)': 'generic',
+  '(faible)': 'form',
+  '(contexte)': 'context',
+  '(remplissage)': 'filler',
+};
 
 /**
  * Stands, in an expression, for a gap of up to MAX_GAP words that are not stop words
@@ -40,7 +56,7 @@ const MAX_GAP_TOKENS = 8;
 export interface Lexicon {
   /** Folded stop words, each between spaces (" a au aux … "). */
   stop: string;
-  /** One letter per notion, its kind (t, g, f, c, o, e: see NotionKind). */
+  /** One letter per notion, its kind (t, g, f, c, r, o, e: see NotionKind). */
   kinds: string;
   /** A readable label per notion (its first expression), for debugging and tests. */
   labels: string[];

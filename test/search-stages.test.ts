@@ -24,6 +24,7 @@ fusionner | merge | link … accounts | combine
 (contexte) examen | exam
 carrière | recruiter
 (contexte) send … recruiter
+(remplissage) lose … email
 `;
 const STOPWORDS = 'le la les de du des mon ma mes je j ai à a my the to i can t how do and for';
 const OFFTOPIC = 'planifier | schedule | reschedule\nsandbox | bac à sable | sandbox … mdp\n(ailleurs) xbox | gamertag';
@@ -171,6 +172,7 @@ describe('4. units', () => {
     ['a recruiter', ['topic [carrière]|recruit']],
     ['sandbox wants my mdp', ['offtopic [sandbox]', 'topic want']], // and of an off-topic notion, off-topic: the sandbox's mdp
     ['mdp mdp password', ['topic [mot de passe]|mdp']], // a unit says something once
+    ['lose my email', ['filler [lose … email]', 'topic [adresse électronique]|email']], // "lose" says nothing here; the email stays
   ])('%j → %j', (q, expected) => expect(units(q)).toEqual(expected));
 
   test.each([
@@ -179,6 +181,16 @@ describe('4. units', () => {
     ['xbox password', ['xbox']], // its password is off-topic too (see below), Xbox is the other product
   ])('%j: off-topic units of another product or organisation: %j', (q, words) => {
     expect(weighed(q).flatMap((u) => (u.elsewhere ? u.words : []))).toEqual(words);
+  });
+
+  test('filler weighs nothing, and finds nothing', () => {
+    const us = weighed('lose my email');
+    expect(us.map((u) => [u.kind, u.weight > 0])).toEqual([
+      ['filler', false],
+      ['topic', true],
+    ]);
+    const [email] = scoreEntries(us, index).filter((s) => s.entry === 1);
+    expect(email?.coverage).toBeCloseTo(1);
   });
 
   test('weights: rare in the FAQ > common in general; off-topic the most; context and form light', () => {
@@ -332,10 +344,9 @@ describe('7. snippets', () => {
 
 describe('the lexicon', () => {
   test('kinds from the marks, off-topic from its own list', () => {
-    const kinds = ['mot de passe', 'modifier', 'impossible', 'examen', 'planifier', 'xbox'].map((l) =>
-      kindOf(lexicon, lexicon.labels.indexOf(l)),
-    );
-    expect(kinds).toEqual(['topic', 'generic', 'form', 'context', 'offtopic', 'elsewhere']);
+    const labels = ['mot de passe', 'modifier', 'impossible', 'examen', 'lose … email', 'planifier', 'xbox'];
+    const kinds = labels.map((l) => kindOf(lexicon, lexicon.labels.indexOf(l)));
+    expect(kinds).toEqual(['topic', 'generic', 'form', 'context', 'filler', 'offtopic', 'elsewhere']);
   });
 
   test.each([

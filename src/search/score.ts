@@ -60,6 +60,7 @@ export function scoreEntries(units: Unit[], index: SearchIndex): Signals[] {
   if (total <= 0) return [];
   for (const unit of units) {
     if (unit.kind === 'offtopic') continue; // the FAQ does not answer it: it only weighs
+    if (unit.kind === 'filler') continue; // it says nothing
     const best = new Map<number, { match: number; quality: number; fields: number }>();
     for (const [term, quality] of unit.alts) {
       for (const p of index.postings(term)) {
@@ -150,7 +151,7 @@ export function cutOff(
       a.entry - b.entry,
   );
   // What the query says: its units but the filler ("page", "az" and "104" of "AZ-104").
-  const meaningful = units.filter((u) => u.kind !== 'topic' || saysSomething(u, questionLengths.length));
+  const meaningful = units.filter((u) => u.kind !== 'filler' && (u.kind !== 'topic' || saysSomething(u, questionLengths.length)));
   const hasTopics = meaningful.some((u) => u.kind === 'topic');
   // A generic word (« modifier », « lien », « télécharger ») needs the thing it is
   // about: a query of nothing but generic words (and filler) has guesses at most, no answer.

@@ -37,7 +37,7 @@ const OF =
   /^(?:de|du|des|d|of|on|sur|in|dans)(?: (?:ma|mon|mes|ta|ton|tes|sa|son|ses|la|le|les|l|votre|vos|notre|nos|my|your|the|his|her|our|their))?(?: (?:compte|comptes|account|accounts))?$/;
 
 /** Which kind a unit of several notions takes: the one that says most. */
-const KIND_ORDER: Unit['kind'][] = ['topic', 'generic', 'form', 'context', 'offtopic'];
+const KIND_ORDER: Unit['kind'][] = ['topic', 'generic', 'form', 'context', 'offtopic', 'filler'];
 
 /** The units of a query's words (their weights are set by weighUnits). */
 export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
@@ -198,15 +198,17 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
     const general = () => rarest * Math.max(rarity(unit.words, classOf), notion ? NOTION_RARITY : 0);
     const base = inQuestions > 0 ? idf(df, n) : df > 0 ? Math.min(idf(df, n), general()) : general();
     unit.weight =
-      unit.kind === 'offtopic'
-        ? OFFTOPIC_WEIGHT * rarest
-        : unit.kind === 'context'
-          ? Math.min(base, CONTEXT_WEIGHT * rarest)
-          : unit.kind === 'form'
-            ? FORM_FACTOR * base
-            : unit.kind === 'generic'
-              ? GENERIC_FACTOR * base
-              : base;
+      unit.kind === 'filler'
+        ? 0
+        : unit.kind === 'offtopic'
+          ? OFFTOPIC_WEIGHT * rarest
+          : unit.kind === 'context'
+            ? Math.min(base, CONTEXT_WEIGHT * rarest)
+            : unit.kind === 'form'
+              ? FORM_FACTOR * base
+              : unit.kind === 'generic'
+                ? GENERIC_FACTOR * base
+                : base;
     // A topic said again in other words weighs a little more, at most once more.
     if (unit.kind === 'topic') unit.weight *= 1 + REPEAT_BONUS * Math.min(unit.said - 1, 1);
   });
