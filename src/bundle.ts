@@ -3,7 +3,7 @@
 // the terminal (dist/render.js). Build-time only: the CLI never imports this module.
 
 import { compose } from './compose.js';
-import { frequencyClass, stem } from './fuzzy.js';
+import { stem, weightClass } from './fuzzy.js';
 import { parseFaq, type Faq } from './faq.js';
 import { Analyzer, compileLexicon } from './glossary.js';
 import type { Documents } from './render.js';
@@ -32,7 +32,7 @@ export interface SearchData {
 export async function makeBundle(markdown: string, data: SearchData, names = { faq: 'FAQ', glossary: 'glossary.txt' }): Promise<Bundle> {
   const faq = parseFaq(markdown, names.faq);
   const lexicon = compileLexicon(data.glossary, data.stopwords, stem, names.glossary, data.offtopic);
-  const index = indexData(buildIndex(faq, lexicon, stem, frequencyClass));
+  const index = indexData(buildIndex(faq, lexicon, stem, weightClass));
   const theme = await loadTheme(true);
   const docs = Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer, theme)]));
   const analyzer = new Analyzer(lexicon, stem);

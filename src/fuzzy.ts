@@ -63,12 +63,20 @@ function baseForms(word: string): string[] {
 let classes: Map<string, number> | undefined;
 
 /**
+ * How common a word is, to weigh it (see units.ts): its frequency class, or else that
+ * of the common word it is a typo of. The same for every word, known or not: the
+ * bundled index keeps its known words' (see bundle.ts), so that a query weighs the same
+ * whether this module is loaded yet or not.
+ */
+export const weightClass = (word: string): number => frequencyClass(word) || typoClass(word);
+
+/**
  * How common the common word a word is a typo of is ("diffrent", "actualy"): the
  * class of the most common word one edit away (a letter missing, extra, wrong, or
- * two swapped), 0 when none is. For weighing a query's unknown words only — never
+ * two swapped), 0 when none is. For weighing words only (see weightClass) — never
  * for correcting them: "certifcate" must still become the FAQ's "certificat".
  */
-export function typoClass(word: string): number {
+function typoClass(word: string): number {
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return 0;
   if (!classes) {
     classes = new Map();

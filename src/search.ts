@@ -75,13 +75,13 @@ const loadTools = (): Promise<Tools> => (tools ??= import('./fuzzy.js'));
 export async function searcherFor(faq: Faq, bundled: boolean, cache?: DataCache): Promise<Searcher> {
   bundledIndex ??= new PackedIndex(MCP_FAQ_INDEX);
   if (bundled) return new Searcher(bundledIndex, faq, loadTools, JSON.parse(MCP_FAQ_ANSWERS) as string[]);
-  const { stem, frequencyClass } = await loadTools();
+  const { stem, weightClass } = await loadTools();
   const cached = cache && readData(cache, 'index');
   if (cached) {
     const { data, arrays } = decodeIndex(cached, bundledIndex.lexicon);
-    return new Searcher(new ArrayIndex(data, arrays, frequencyClass), faq, loadTools);
+    return new Searcher(new ArrayIndex(data, arrays, weightClass), faq, loadTools);
   }
-  const index = buildIndex(faq, bundledIndex.lexicon, stem, frequencyClass);
+  const index = buildIndex(faq, bundledIndex.lexicon, stem, weightClass);
   if (cache) saveData(cache, 'index', encodeIndex(wordData(index), index.postingArrays()));
   return new Searcher(index, faq, loadTools);
 }
@@ -119,7 +119,15 @@ export class Searcher {
     weighUnits(
       units,
       this.index,
-      (word) => this.index.frequencyClass(word) || (this.tools ? this.tools.frequencyClass(word) || this.tools.typoClass(word) : 0),
+      // A word the index knows has the class the index gives it, one that needs fuzzy.ts
+      // (which is then loaded) the class it gives, any other none: a query weighs the
+      // same whether an earlier one loaded fuzzy.ts or not.
+      (word) =>
+        this.index.stem(word) !== undefined
+          ? this.index.frequencyClass(word)
+          : this.needsTools(word)
+            ? (this.tools?.weightClass(word) ?? 0)
+            : 0,
       words.map((w) => w.word),
     );
     const { results, guesses } = cutOff(scoreEntries(units, this.index), units, this.index);

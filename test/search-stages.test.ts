@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
-import { commonWordStarting, frequencyClass, stem, typoClass } from '../src/fuzzy.js';
+import { commonWordStarting, frequencyClass, stem, weightClass } from '../src/fuzzy.js';
 import { Analyzer, compileLexicon, kindOf } from '../src/glossary.js';
 import { cleanQuery, QUERY_CHARS_READ } from '../src/search/clean.js';
 import { correctWords, KnownWords, readOu, type WordSense } from '../src/search/correct.js';
@@ -442,11 +442,12 @@ describe('general word frequencies (fuzzy.ts)', () => {
 
   test.each([
     ['diffrent', 1], // a typo of a common word says as little as the word
+    ['different', 1], // the word itself
     ['actualy', 2],
     ['kubernetes', 0], // rare, and a typo of nothing common
     ['credly', 0],
     ['abcd', 0], // too short to tell
-  ])('typoClass(%j) = %d', (word, c) => expect(typoClass(word)).toBe(c));
+  ])('weightClass(%j) = %d', (word, c) => expect(weightClass(word)).toBe(c));
 
   test.each([
     ['meth', 'methods'],

@@ -58,7 +58,7 @@ export class BuiltIndex implements SearchIndex {
     readonly sameAnswer: readonly number[],
     readonly stems: Map<string, string>,
     private readonly log: PostingLog,
-    /** fuzzy.ts's frequencyClass. */
+    /** fuzzy.ts's weightClass. */
     private readonly classOf: (word: string) => number,
   ) {}
 
@@ -191,7 +191,7 @@ export function answerKey(answer: string): string {
   return rest.includes('\n') ? rest : answer;
 }
 
-/** Indexes a FAQ with a lexicon; `stem` and `frequencyClass` are fuzzy.ts's. */
+/** Indexes a FAQ with a lexicon; `stem` and `frequencyClass` are fuzzy.ts's stem and weightClass. */
 export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyClass: (word: string) => number = () => 0): BuiltIndex {
   const analyzer = new Analyzer(lexicon, stem);
   // About as many postings per entry as this FAQ's questions and answers have words.
@@ -357,7 +357,7 @@ export class ArrayIndex extends PackedIndex {
   constructor(
     data: IndexData,
     private readonly arrays: PostingArrays,
-    /** fuzzy.ts's frequencyClass. */
+    /** fuzzy.ts's weightClass. */
     private readonly classOf: (word: string) => number,
   ) {
     super(data);
