@@ -17,12 +17,13 @@ export { scoreEntries, cutOff } from './src/search/score.ts';
 export { Analyzer } from './src/glossary.ts';
 export { tokenize } from './src/text.ts';
 export * as fuzzy from './src/fuzzy.ts';
+export { classToWeigh } from './src/search.ts';
 `;
 const s = await importSources({ stdin: { contents: entry, resolveDir: root, loader: 'ts' } });
 const bundle = await makeBundleData();
 const index = new s.PackedIndex(JSON.stringify(bundle.index));
 const analyzer = new s.Analyzer(index.lexicon, (w) => index.stem(w) ?? s.fuzzy.stem(w));
-const classOf = (w) => index.frequencyClass(w) || s.fuzzy.frequencyClass(w) || s.fuzzy.typoClass(w);
+const classOf = (w) => s.classToWeigh(w, index, analyzer, s.fuzzy);
 const text = s.cleanQuery(query);
 const words = s.correctWords(
   s.tokenize(text),

@@ -113,21 +113,13 @@ export class Searcher {
     const { limit = 5, snippets = true, prefix = false } = options;
     const text = cleanQuery(query);
     const tokens = tokenize(text);
-    if (!this.tools && tokens.some((t) => this.needsTools(t.word))) this.tools = await this.load();
+    if (!this.tools && tokens.some((t) => needsTools(t.word, this.index, this.analyzer))) this.tools = await this.load();
     const words = correctWords(readOu(tokens, text), this.sense(), prefix ? { at: text.length } : undefined);
     const units = queryUnits(words, this.analyzer);
     weighUnits(
       units,
       this.index,
-      // A word the index knows has the class the index gives it, one that needs fuzzy.ts
-      // (which is then loaded) the class it gives, any other none: a query weighs the
-      // same whether an earlier one loaded fuzzy.ts or not.
-      (word) =>
-        this.index.stem(word) !== undefined
-          ? this.index.frequencyClass(word)
-          : this.needsTools(word)
-            ? (this.tools?.weightClass(word) ?? 0)
-            : 0,
+      (word) => classToWeigh(word, this.index, this.analyzer, this.tools),
       words.map((w) => w.word),
     );
     const { results, guesses } = cutOff(scoreEntries(units, this.index), units, this.index);
@@ -152,11 +144,6 @@ export class Searcher {
     return (this.answers[entry] = known ?? answerWords(markdownToPlain(this.faq.entries[entry]!.answer), this.analyzer));
   }
 
-  /** A word that needs fuzzy.ts: to stem it, weigh it, or correct it. */
-  private needsTools(word: string): boolean {
-    return word.length >= 3 && !/\d/.test(word) && !this.analyzer.isStop(word) && this.index.stem(word) === undefined;
-  }
-
   private stemUnknown(word: string): string {
     if (word.length <= 3 || /\d/.test(word)) return word;
     if (!this.tools) throw new Error(`fuzzy.js is needed to stem « ${word} » but is not loaded`);
@@ -173,5 +160,23 @@ export class Searcher {
     };
   }
 }
+
+/** A word that needs fuzzy.ts: to stem it, weigh it, or correct it. */
+const needsTools = (word: string, index: SearchIndex, analyzer: Analyzer): boolean =>
+  word.length >= 3 && !/\d/.test(word) && !analyzer.isStop(word) && index.stem(word) === undefined;
+
+/**
+ * How common a query's word is, to weigh it (see weightClass in fuzzy.ts): a word the
+ * index knows has the class the index keeps for it; one that needs fuzzy.ts (loaded by
+ * then), the class it gives; any other, none. So a query weighs the same whether an
+ * earlier one loaded fuzzy.ts or not (the MCP server answers many).
+ */
+export const classToWeigh = (
+  word: string,
+  index: SearchIndex,
+  analyzer: Analyzer,
+  tools: Pick<Tools, 'weightClass'> | undefined,
+): number =>
+  index.stem(word) !== undefined ? index.frequencyClass(word) : needsTools(word, index, analyzer) ? (tools?.weightClass(word) ?? 0) : 0;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate, readQueries, summary } from '../bench/evaluate.mjs';
 import * as fuzzy from '../src/fuzzy.js';
-import { searcherFor, Searcher, type Tools } from '../src/search.js';
+import { Analyzer } from '../src/glossary.js';
+import { classToWeigh, searcherFor, Searcher, type Tools } from '../src/search.js';
 import { editDistance, fold, tokenize } from '../src/text.js';
 import { faq, index, root } from './helpers.js';
 
@@ -209,6 +210,17 @@ describe('fuzzy.ts loads only when needed, through the loader the factory gives'
     await lean.search(q);
     await lean.search(q);
     expect(calls).toHaveLength(times);
+  });
+
+  const tools = { weightClass: () => 9 }; // a class no word has: whether it was asked shows
+  test.each([
+    ['certificat', tools, index.frequencyClass('certificat')], // known: the index's class, loaded or not
+    ['certificat', undefined, index.frequencyClass('certificat')],
+    ['kubernetes', tools, 9], // unknown: fuzzy.ts's (it is loaded for such a word)
+    ['ok', tools, 0], // too short to need fuzzy.ts: none, loaded or not
+    ['az104', tools, 0], // digits: none
+  ])('classToWeigh(%j, fuzzy.ts %j) = %d', (word, loaded, c) => {
+    expect(classToWeigh(word, index, new Analyzer(index.lexicon, fuzzy.stem), loaded)).toBe(c);
   });
 
   test('a query weighs the same whether fuzzy.ts was loaded by an earlier one or not (the MCP server answers many)', async () => {
