@@ -285,6 +285,8 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy35', { top1: 0.8, ood: 0.85 }], // blind at 78.6 %, 30/32; then 92.9 %, 29/32
   ['noisy36', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 93.1 %, 29/31 (the morning's engine: 93.1 %, 28/31)
   ['noisy37', { top1: 0.85, ood: 0.85 }], // blind, never tuned on: 89.7 %, 28/31 (the morning's engine: 89.7 %, 26/31)
+  ['noisy38', { top1: 0.85, ood: 0.92 }], // blind, measured on the morning's engine and 567a837: 88.0 %, 34/35 both; then 92.0 % ("certified … worth")
+  ['noisy39', { top1: 0.7, ood: 0.92 }], // blind: 71.0 %, 29/29 on both engines: in-scope questions full of other subjects get no answer (see the README)
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
   ['review3', { top1: 0.7, ood: 0.7 }], // the third review's probes, all of them (378, aimed at the day's changes: see the README)
