@@ -34,15 +34,15 @@ const KIND_LETTERS: Record<NotionKind, string> = {
   elsewhere: 'e',
 };
 const KIND_OF_LETTER = Object.fromEntries(Object.entries(KIND_LETTERS).map(([k, l]) => [l, k])) as Record<string, NotionKind>;
-/** The mark that starts an off-topic line whose notion is another product's or organisation's (see NotionKind). */
-const ELSEWHERE = '(ailleurs)';
-/** The marks that start a glossary line, and the kind they give its notion. */
+/** The marks that start a glossary line, and the kind they give its notion (unmarked: a topic). */
 const MARKS: Record<string, NotionKind> = {
   '(générique)': 'generic',
   '(faible)': 'form',
   '(contexte)': 'context',
   '(remplissage)': 'filler',
 };
+/** The same for an off-topic line (unmarked: off-topic). */
+const OFFTOPIC_MARKS: Record<string, NotionKind> = { '(ailleurs)': 'elsewhere' };
 
 /**
  * Stands, in an expression, for a gap of up to MAX_GAP words that are not stop words
@@ -150,16 +150,14 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
       concepts.push([concept]);
     }
   };
-  stripComments(glossary).forEach((line, i) => {
-    if (!line.trim()) return;
-    const mark = Object.keys(MARKS).find((m) => line.trimStart().toLowerCase().startsWith(m));
-    addLine(mark ? line.trimStart().slice(mark.length) : line, i + 1, source, mark ? MARKS[mark]! : 'topic');
-  });
-  stripComments(offtopic).forEach((line, i) => {
-    if (!line.trim()) return;
-    const elsewhere = line.trimStart().toLowerCase().startsWith(ELSEWHERE);
-    addLine(elsewhere ? line.trimStart().slice(ELSEWHERE.length) : line, i + 1, 'offtopic.txt', elsewhere ? 'elsewhere' : 'offtopic');
-  });
+  const addLines = (text: string, file: string, marks: Record<string, NotionKind>, unmarked: NotionKind) =>
+    stripComments(text).forEach((line, i) => {
+      if (!line.trim()) return;
+      const mark = Object.keys(marks).find((m) => line.trimStart().toLowerCase().startsWith(m));
+      addLine(mark ? line.trimStart().slice(mark.length) : line, i + 1, file, mark ? marks[mark]! : unmarked);
+    });
+  addLines(glossary, source, MARKS, 'topic');
+  addLines(offtopic, 'offtopic.txt', OFFTOPIC_MARKS, 'offtopic');
   lexicon.phrases = phraseList.join('\n');
   lexicon.concepts = concepts.map((c) => c.join(',')).join('\n');
   const analyzer = new Analyzer(lexicon, stem);

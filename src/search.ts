@@ -167,16 +167,12 @@ const needsTools = (word: string, index: SearchIndex, analyzer: Analyzer): boole
 
 /**
  * How common a query's word is, to weigh it (see weightClass in fuzzy.ts): a word the
- * index knows has the class the index keeps for it; one that needs fuzzy.ts (loaded by
- * then), the class it gives; any other, none. So a query weighs the same whether an
- * earlier one loaded fuzzy.ts or not (the MCP server answers many).
+ * index knows has the class the index keeps for it (0 for a word it does not know);
+ * one that needs fuzzy.ts (loaded by then), the class it gives; any other, none. So a
+ * query weighs the same whether an earlier one loaded fuzzy.ts or not (the MCP server
+ * answers many).
  */
-export const classToWeigh = (
-  word: string,
-  index: SearchIndex,
-  analyzer: Analyzer,
-  tools: Pick<Tools, 'weightClass'> | undefined,
-): number =>
-  index.stem(word) !== undefined ? index.frequencyClass(word) : needsTools(word, index, analyzer) ? (tools?.weightClass(word) ?? 0) : 0;
+export const classToWeigh = (word: string, index: SearchIndex, analyzer: Analyzer, tools: Pick<Tools, 'weightClass'> | undefined): number =>
+  index.frequencyClass(word) || (needsTools(word, index, analyzer) ? (tools?.weightClass(word) ?? 0) : 0);
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

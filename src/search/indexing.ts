@@ -191,8 +191,8 @@ export function answerKey(answer: string): string {
   return rest.includes('\n') ? rest : answer;
 }
 
-/** Indexes a FAQ with a lexicon; `stem` and `frequencyClass` are fuzzy.ts's stem and weightClass. */
-export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyClass: (word: string) => number = () => 0): BuiltIndex {
+/** Indexes a FAQ with a lexicon; `stem` and `classOf` are fuzzy.ts's stem and weightClass. */
+export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, classOf: (word: string) => number = () => 0): BuiltIndex {
   const analyzer = new Analyzer(lexicon, stem);
   // About as many postings per entry as this FAQ's questions and answers have words.
   const log = new PostingLog(48 * faq.entries.length);
@@ -242,7 +242,7 @@ export function buildIndex(faq: Faq, lexicon: Lexicon, stem: Stemmer, frequencyC
     sameAnswer,
     stems,
     log,
-    frequencyClass,
+    classOf,
   );
 }
 
