@@ -277,7 +277,7 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy27', { top1: 0.85, ood: 0.92 }], // blind at 85.2 %, 32/33, measured again at the end, not tuned on
   ['noisy28', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 85.2 %, 32/33 on the final engine (77.8 % on the morning's)
   ['noisy29', { top1: 0.85, ood: 0.92 }], // blind, never tuned on: 89.3 %, 31/32 (89.3 % on the morning's)
-  ['noisy30', { top1: 0.85, ood: 0.92 }], // blind at 89.7 %, 28/31 (the engine of 28 Nov); then 93.1 %, 29/31
+  ['noisy30', { top1: 0.85, ood: 0.92 }], // blind at 89.7 %, 28/31 (the engine of 28 Nov); then 93.1 %, 29/31; 89.7 % since « now » is a stop word
   ['noisy31', { top1: 0.85, ood: 0.85 }], // blind at 93.1 %, 28/31; then 96.6 %, 28/31 (the third review took back its off-topic gains)
   ['noisy32', { top1: 0.85, ood: 0.85 }], // blind at 96.4 %, 27/32 (84 %); then 100 %, 29/32 (see the README)
   ['noisy33', { top1: 0.8, ood: 0.92 }], // blind at 75.0 %, 30/32; then 82.1 %, 31/32 (see the README)
@@ -287,6 +287,9 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy37', { top1: 0.85, ood: 0.85 }], // blind, never tuned on: 89.7 %, 28/31 (the morning's engine: 89.7 %, 26/31)
   ['noisy38', { top1: 0.85, ood: 0.92 }], // blind, measured on the morning's engine and 567a837: 88.0 %, 34/35 both; then 92.0 % ("certified … worth")
   ['noisy39', { top1: 0.7, ood: 0.92 }], // blind: 71.0 %, 29/29 on both engines: in-scope questions full of other subjects get no answer (see the README)
+  ['noisy40', { top1: 0.85, ood: 0.92 }], // blind at 87.5 %, 27/28 (716b26c); then 87.5 %, 27/28
+  ['noisy41', { top1: 0.85, ood: 0.85 }], // blind at 87.1 %, 26/29 (716b26c); then 90.3 %, 27/29 (« now », « exactly » as stop words; Learn streaks off-topic)
+  ['noisy42', { top1: 0.85, ood: 0.92 }], // blind, written after the afternoon's changes, never tuned on: 93.3 %, 29/30 (716b26c: 90.0 %, 29/30)
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
   ['review3', { top1: 0.7, ood: 0.7 }], // the third review's probes, all of them (378, aimed at the day's changes: see the README)
