@@ -13,6 +13,7 @@ import {
   useEffect,
   useKeypress,
   usePagination,
+  useRef,
   useState,
   type KeypressEvent,
 } from '@inquirer/core';
@@ -85,6 +86,7 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [active, setActive] = useState(0);
   const [, setSize] = useState(config.screen());
+  const reading = useRef<NodeJS.Immediate | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -116,7 +118,12 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
     } else if (isUpKey(key) || isDownKey(key)) {
       if (list.length > 0) setActive(Math.min(list.length - 1, Math.max(0, active + (isUpKey(key) ? -1 : 1))));
     } else {
-      setTerm(rl.line);
+      // What was typed is read once the keys already received are: a paste comes as many
+      // keys at once, and each would redraw the screen and search again.
+      reading.current ??= setImmediate(() => {
+        reading.current = undefined;
+        setTerm(rl.line);
+      });
     }
   });
 

@@ -48,11 +48,9 @@ class Cli {
   /** The command line: an Invocation, or what commander printed (help, version). */
   private async read(): Promise<Invocation | { text: string }> {
     let argv = capArgs(this.io.argv, MAX_INPUT_CHARS);
-    if (!hasCommand(argv)) {
-      // Bare `mcp-faq` (options aside): the finder on a terminal, the help otherwise.
-      if (!(this.io.stdout.isTTY && this.io.stdinIsTTY())) return { text: (await import('./args.js')).helpText() };
-      argv = [...argv, 'browse'];
-    }
+    // Bare `mcp-faq` (options aside, checked all the same): the finder on a terminal, the help otherwise.
+    // (First: an option left without its value must not take the command for it.)
+    if (!hasCommand(argv)) argv = [this.io.stdout.isTTY && this.io.stdinIsTTY() ? 'browse' : 'help', ...argv];
     return readArgs(argv) ?? (await import('./args.js')).parseArgs(argv);
   }
 

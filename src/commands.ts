@@ -47,11 +47,12 @@ Exemples :
   mcp-faq show a9                  lire une réponse
   mcp-faq show relevé              lire la réponse qui correspond le mieux
   mcp-faq list                     toutes les questions, par catégorie
-  mcp-faq                          chercher de façon interactive (sur un terminal)
+  mcp-faq                          recherche interactive (sur un terminal)
   mcp-faq mcp                      servir la FAQ aux assistants (serveur MCP)
 
-Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu, 2 erreur d’utilisation,
-70 bogue, 74 sortie impossible à écrire, 130 recherche interactive quittée.`,
+Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu,
+2 erreur d’utilisation, 70 bogue, 74 sortie impossible à écrire,
+130 recherche interactive quittée.`,
 };
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [
@@ -103,7 +104,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'chercher et lire de façon interactive (ce que fait mcp-faq seul sur un terminal)',
     options: [],
     help:
-      '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents et\nanglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou Ctrl-C pour\nquitter (code 130).' +
+      '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents\net anglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou\nCtrl-C pour quitter (code 130).' +
       examples('mcp-faq browse'),
   },
   {
@@ -111,7 +112,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'servir la FAQ aux assistants (serveur MCP sur stdin/stdout)',
     options: [],
     help:
-      '\nUn serveur Model Context Protocol : VS Code, Claude Desktop, Cursor… y cherchent et y\nlisent les réponses (outils search_faq, get_faq_entry, list_faq). Il répond sur\nstdout, ses messages vont sur stderr ; il s’arrête quand stdin se ferme.\nConfiguration : voir le README.' +
+      '\nUn serveur Model Context Protocol : VS Code, Claude Desktop, Cursor… y cherchent\net y lisent les réponses (outils search_faq, get_faq_entry, list_faq). Il répond\nsur stdout, ses messages vont sur stderr ; il s’arrête quand stdin se ferme.\nConfiguration : voir le README.' +
       examples('mcp-faq mcp', 'mcp-faq --faq ma-faq.md mcp'),
   },
   {

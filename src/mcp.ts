@@ -14,7 +14,6 @@
 
 import './zod-jitless.js'; // first: before the SDK makes its schemas
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
@@ -27,6 +26,8 @@ import { oneLine } from './text.js';
 const ENTRY_URI = 'faq://entries/';
 /** MCP's error for a resource that does not exist. */
 const RESOURCE_NOT_FOUND = -32002;
+/** The longest message line read (characters): far more than any request needs, a query being cut at MAX_INPUT_CHARS (core.ts) anyway. */
+const MAX_LINE = 4 * 1024 * 1024;
 
 /** The server for a FAQ, with its tools and resources. */
 function createServer(core: Core, version: string): McpServer {
@@ -86,6 +87,7 @@ function createServer(core: Core, version: string): McpServer {
         id: z.string(),
         category: z.string(),
         question: z.string(),
+        toc: z.string().optional().describe('la question telle que le sommaire de la FAQ la formule, quand elle diffère'),
         answer: z.string().describe('la réponse, en markdown'),
         links: z.array(z.object({ text: z.string(), url: z.string() })),
       },
@@ -93,15 +95,12 @@ function createServer(core: Core, version: string): McpServer {
     },
     ({ id }) => {
       const found = core.lookup(id);
-      if ('unknown' in found) {
-        const near = found.nearest.length ? ` Les plus proches : ${found.nearest.join(', ')}.` : '';
-        return {
-          isError: true,
-          content: [{ type: 'text', text: `Identifiant inconnu : « ${oneLine(id, 60)} ».${near} La liste des identifiants : list_faq.` }],
-        };
-      }
+      if ('unknown' in found) return { isError: true, content: [{ type: 'text', text: unknownId(id, found.nearest) }] };
       const answer = core.answer(found.entry);
-      return { content: [{ type: 'text', text: entryMarkdown(answer) }], structuredContent: { ...answer } };
+      // The fields of the output schema, no other: a client checks structured content against it.
+      const { id: entryId, category, question, toc, answer: markdown, links } = answer;
+      const structuredContent = { id: entryId, category, question, ...(toc === undefined ? {} : { toc }), answer: markdown, links };
+      return { content: [{ type: 'text', text: entryMarkdown(answer) }], structuredContent };
     },
   );
 
@@ -146,7 +145,8 @@ function createServer(core: Core, version: string): McpServer {
       // The id as listed: URI-encoded (faq://entries/%C3%A91 is é1).
       const id = decodeURIComponent(String(variables.id));
       const found = core.lookup(id);
-      if ('unknown' in found) throw new McpError(RESOURCE_NOT_FOUND, `Identifiant inconnu : « ${oneLine(id, 60)} ». La liste : list_faq.`);
+      // An error with a code, not an McpError: the client puts « MCP error <code>: » before the message itself.
+      if ('unknown' in found) throw Object.assign(new Error(unknownId(id, found.nearest)), { code: RESOURCE_NOT_FOUND });
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: entryMarkdown(core.answer(found.entry)) }] };
     },
   );
@@ -186,7 +186,9 @@ class LineTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
-  private buffer = '';
+  /** The line being received, in the pieces it came in (joined once whole: a long line is not copied at each chunk). */
+  private pieces: string[] = [];
+  private length = 0;
   private open = true;
   /** stdin has ended: the server closes once the requests still in flight are answered. */
   private ended = false;
@@ -203,8 +205,7 @@ class LineTransport implements Transport {
       (chunk) => this.receive(chunk),
       (error) => {
         // A last message without its newline is a message all the same.
-        if (this.buffer.trim()) this.line(this.buffer);
-        this.buffer = '';
+        this.endLine();
         if (error) this.onerror?.(error);
         this.ended = true;
         if (this.inFlight.size === 0) void this.close();
@@ -229,13 +230,27 @@ class LineTransport implements Transport {
   }
 
   private receive(chunk: string): void {
-    this.buffer += chunk;
-    let end: number;
-    while ((end = this.buffer.indexOf('\n')) >= 0) {
-      const line = this.buffer.slice(0, end).replace(/\r$/, '');
-      this.buffer = this.buffer.slice(end + 1);
-      if (line.trim()) this.line(line);
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      this.add(chunk.slice(start, end));
+      this.endLine();
+      start = end + 1;
     }
+    this.add(chunk.slice(start));
+  }
+
+  /** Adds a piece to the line being received; past MAX_LINE, the line is only counted (see endLine). */
+  private add(piece: string): void {
+    if (this.length <= MAX_LINE) this.pieces.push(piece);
+    this.length += piece.length;
+  }
+
+  private endLine(): void {
+    const line = this.pieces.join('').replace(/\r$/, '');
+    const tooLong = this.length > MAX_LINE;
+    [this.pieces, this.length] = [[], 0];
+    if (tooLong) void this.send(rpcError(null, -32600, `Invalid Request: a message is at most ${MAX_LINE} characters.`));
+    else if (line.trim()) this.line(line);
   }
 
   private line(line: string): void {
@@ -271,6 +286,10 @@ function describeFaq(core: Core): string {
     : 'Its questions and answers are in the FAQ’s own language.';
   return `The FAQ « ${faq.meta.title} » has ${faq.entries.length} entries in ${faq.categories.length} categories (${faq.categories.join(' ; ')}). ${language}`;
 }
+
+/** What an unknown id gets: the nearest ids, and where to find them all. */
+const unknownId = (id: string, nearest: string[]): string =>
+  `Identifiant inconnu : « ${oneLine(id, 60)} ».${nearest.length ? ` Les plus proches : ${nearest.join(', ')}.` : ''} La liste des identifiants : list_faq.`;
 
 const entryUri = (e: FaqEntry) => `${ENTRY_URI}${encodeURIComponent(e.id)}`;
 

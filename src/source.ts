@@ -76,7 +76,7 @@ function readBytes(path: string): Buffer {
   } catch (error) {
     if (FaqError.is(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FaqError('input', `Fichier FAQ introuvable : ${name}.`, hint);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FaqError('input', `fichier FAQ introuvable : ${name}.`, hint);
     if (code === 'EACCES' || code === 'EPERM') throw new FaqError('input', `Lecture de ${name} refusée (permissions).`, hint);
     throw new FaqError('input', `Lecture de ${name} impossible (${code ?? 'erreur inconnue'}).`, hint);
   } finally {

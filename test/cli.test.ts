@@ -175,12 +175,15 @@ describe('search', () => {
 });
 
 describe('help, version, usage errors', () => {
-  test('bare mcp-faq prints the help (not a terminal)', async () => {
-    const r = await runCli([]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Utilisation : mcp-faq [options] <commande>');
-    expect(r.stdout).toContain('Commandes :');
-  });
+  test.each([[[]], [['--no-color']], [['--color=never', '--no-pager']]])(
+    'bare mcp-faq %j prints the help (not a terminal)',
+    async (argv) => {
+      const r = await runCli(argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Utilisation : mcp-faq [options] <commande>');
+      expect(r.stdout).toContain('Commandes :');
+    },
+  );
 
   test.each([['--help'], ['-h'], ['help']])('%s: French help with examples, exit 0', async (flag) => {
     const r = await runCli([flag]);
@@ -195,6 +198,19 @@ describe('help, version, usage errors', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Utilisation : mcp-faq ${command}`);
     expect(r.stdout).toContain(`Exemples :\n  mcp-faq ${command}`);
+  });
+
+  test.each([
+    [['--help']],
+    [['help', 'list']],
+    [['help', 'show']],
+    [['help', 'search']],
+    [['help', 'browse']],
+    [['help', 'mcp']],
+    [['help', 'completion']],
+  ])('%j: no line wider than an 80-column terminal', async (argv) => {
+    const r = await runCli(argv);
+    expect(r.stdout.split('\n').filter((line) => [...line].length > 80)).toEqual([]);
   });
 
   test('--version prints the package version', async () => {
@@ -215,6 +231,11 @@ describe('help, version, usage errors', () => {
     [['search', 'x', '--limit=-3'], 'n’est pas un nombre entier positif'],
     [['list', 'extra'], 'trop d’arguments'],
     [['--color', 'sometimes', 'list'], 'choisissez auto, always ou never'],
+    // No command, no terminal: the help, once the options are checked.
+    [['--color=foo'], 'valeur invalide pour « --color » : « foo »'],
+    [['--color', 'list'], 'valeur invalide pour « --color » : « list »'],
+    [['--color'], 'l’option « --color » attend une valeur'],
+    [['--faq'], 'l’option « --faq » attend une valeur'],
   ])('%j → exit 2: %s', async (argv, message) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

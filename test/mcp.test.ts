@@ -106,6 +106,17 @@ describe('the server, through the SDK client', () => {
     expect(r.content[0]!.text).toContain('(https://aka.ms/mcpforum)');
   });
 
+  test('get_faq_entry: every entry matches the output schema the client checks it against (a3, a9, d1 have a toc)', async () => {
+    await client.listTools(); // the client checks structured content against the schemas it was given
+    for (const entry of faq.entries) {
+      const r = await call('get_faq_entry', { id: entry.id });
+      expect(r.isError).toBeFalsy();
+      expect(r.structuredContent).toMatchObject({ id: entry.id, question: entry.question });
+      expect(r.structuredContent?.toc).toBe(entry.toc);
+    }
+    expect(faq.entries.filter((e) => e.toc !== undefined).map((e) => e.id)).toEqual(['a3', 'a9', 'd1']);
+  });
+
   test('get_faq_entry: an unknown id is a tool error that suggests the nearest ids', async () => {
     const r = await call('get_faq_entry', { id: 'a10' });
     expect(r.isError).toBe(true);
@@ -131,7 +142,10 @@ describe('the server, through the SDK client', () => {
       .readResource({ uri: 'faq://entries/zz9' })
       .catch((error: unknown) => error as { code: number; message: string });
     expect(missing).toMatchObject({ code: -32002 });
-    expect((missing as { message: string }).message).toContain('zz9');
+    // The client adds one « MCP error -32002: », the server none.
+    expect((missing as { message: string }).message).toBe(
+      'MCP error -32002: Identifiant inconnu : « zz9 ». Les plus proches : a9. La liste des identifiants : list_faq.',
+    );
   });
 
   test('nothing on stderr', () => {
@@ -189,6 +203,17 @@ describe('raw stdio', () => {
     expect(messages[1]).toMatchObject({ id: 7, error: { code: -32600 } });
     expect(messages[2]).toMatchObject({ id: 1, result: { serverInfo: { name: 'mcp-faq' } } });
     expect(messages).toHaveLength(3); // stdout carries the protocol only
+  });
+
+  test('a line longer than 4 Mi characters is refused with a JSON-RPC error, and the next is answered', async () => {
+    const long = JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'ping', params: { x: 'a'.repeat(4 * 1024 * 1024) } });
+    const r = await raw([long, '{"jsonrpc":"2.0","id":6,"method":"ping"}']);
+    expect(r.code).toBe(0);
+    const messages = r.stdout.map((l) => JSON.parse(l) as { id: unknown; error?: { code: number; message: string } });
+    expect(messages[0]).toMatchObject({ id: null, error: { code: -32600 } });
+    expect(messages[0]!.error!.message).toMatch(/at most 4194304 characters/);
+    expect(messages[1]).toMatchObject({ id: 6, result: {} });
+    expect(messages).toHaveLength(2);
   });
 
   test('a last message without its newline is answered', async () => {

@@ -27,7 +27,7 @@ describe('loadFaqFile', () => {
     ['EACCES', /Lecture de « .*english\.md » refusée \(permissions\)/],
     ['EPERM', /refusée \(permissions\)/],
     ['EIO', /Lecture de « .*english\.md » impossible \(EIO\)/],
-    ['ENOENT', /Fichier FAQ introuvable/],
+    ['ENOENT', /fichier FAQ introuvable/],
   ])('%s → an input error naming the file', (code, message) => {
     fsError.code = code;
     let error: unknown;
