@@ -44,7 +44,9 @@ export async function parseArgs(argv: string[]): Promise<Parsed> {
     if (error.exitCode === 0) return { text: printed() }; // --help, --version
     // Options but no command: commander printed the help.
     if (error.code === 'commander.help') throw new FaqError('usage', 'il manque la commande.', printed().trimEnd());
-    throw usageError(translateCommanderError(error));
+    // The next step is the help of the command the line names, if any.
+    const command = argv.find((arg) => COMMANDS.some((c) => c.name === arg && !c.hidden));
+    throw usageError(translateCommanderError(error), `Voir : mcp-faq ${command ? `${command} ` : ''}--help`);
   }
   return invocation ?? { text: printed() };
 }

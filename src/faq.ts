@@ -317,10 +317,14 @@ function parseError(source: string, problems: Problem[]): FaqError {
 /** An id as people type it, compared: case, width and spaces ignored ("Ａ９ " is "a9"). */
 export const idKey = (id: string): string => id.normalize('NFKC').trim().toLowerCase();
 
-/** Finds an entry by id, ignoring case and width. */
+/**
+ * Finds an entry by id, ignoring case and width, and the anchor's « # » or a list's
+ * punctuation around it as copied ("#a9", "a1,", "a9.") when the id itself has none.
+ */
 export function findEntry(faq: Faq, id: string): FaqEntry | undefined {
   const key = idKey(id);
-  return faq.entries.find((e) => e.id.toLowerCase() === key);
+  const bare = key.replace(/^#/, '').replace(/[,;:.!?]+$/, '');
+  return faq.entries.find((e) => e.id.toLowerCase() === key) ?? faq.entries.find((e) => e.id.toLowerCase() === bare);
 }
 
 /**

@@ -90,7 +90,7 @@ async function presentShow(resolution: Resolution, bundled: boolean, view: View)
       const suggestion = nearest.length ? `Vouliez-vous dire : ${nearest.join(', ')} ?  (mcp-faq show ${nearest[0]})\n` : '';
       return output(
         '',
-        idsNote(ids) + message(`identifiant inconnu : ${quoteInput(id)}.`, `${suggestion}Toutes les questions : mcp-faq list`),
+        idsNote(ids, false) + message(`identifiant inconnu : ${quoteInput(id)}.`, `${suggestion}Toutes les questions : mcp-faq list`),
         1,
       );
     }
@@ -130,11 +130,14 @@ async function nothingFound(query: string, guesses: Hit[], view: View): Promise<
   );
 }
 
-/** When `show` had ids besides words that found nothing: which arguments were ids. */
-function idsNote(ids: string[]): string {
+/**
+ * When `show` had ids besides what failed: which arguments were ids, and whether the
+ * others were searched as words (not when one of them was a mistyped id).
+ */
+function idsNote(ids: string[], searched = true): string {
   if (ids.length === 0) return '';
   const which = ids.length === 1 ? `${ids[0]} est un identifiant` : `${ids.join(', ')} sont des identifiants`;
-  return `mcp-faq : ${which} ; les autres mots sont cherchés comme une question.\n`;
+  return `mcp-faq : ${which}${searched ? ' ; les autres mots sont cherchés comme une question' : ''}.\n`;
 }
 
 /** An error as the user sees it: a message and the next step, or a bug report. */

@@ -213,6 +213,17 @@ describe('help, version, usage errors', () => {
     expect(r.stdout.split('\n').filter((line) => [...line].length > 80)).toEqual([]);
   });
 
+  test.each([
+    [['search', 'x', '--limit', '0'], 'Voir : mcp-faq search --help'],
+    [['completion', 'tcsh'], 'Voir : mcp-faq completion --help'],
+    [['list', '--jsn'], 'Voir : mcp-faq list --help'],
+    [['serch', 'x'], 'Voir : mcp-faq --help'],
+  ])('%j: the next step is the help of the command named', async (argv, hint) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(hint);
+  });
+
   test('--version prints the package version', async () => {
     const r = await runCli(['--version']);
     expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });

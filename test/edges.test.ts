@@ -130,7 +130,7 @@ describe('5. show never drops an argument', () => {
   test('show a1 a99: refused, saying a1 was an id', () => {
     const r = runBin(['show', 'a1', 'a99']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('a1 est un identifiant');
+    expect(r.stderr).toContain('mcp-faq : a1 est un identifiant.\n'); // nothing was searched
     expect(r.stderr).toContain('identifiant inconnu : « a99 »');
   });
 
@@ -138,7 +138,7 @@ describe('5. show never drops an argument', () => {
     const r = runBin(['show', 'a1', 'kubernetes']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('a1 est un identifiant');
+    expect(r.stderr).toContain('a1 est un identifiant ; les autres mots sont cherchés comme une question.');
     expect(r.stderr).toContain('aucune réponse pour « kubernetes »');
   });
 });

@@ -40,6 +40,20 @@ describe('the bundled FAQ', () => {
     expect(findEntry(faq, id)?.question).toBe(question);
   });
 
+  test.each([
+    ['A9', 'a9'],
+    ['Ａ９', 'a9'],
+    ['#a9', 'a9'],
+    ['a1,', 'a1'],
+    ['a9.', 'a9'],
+    ['a9;', 'a9'],
+    ['a9a', undefined],
+    ['a,9', undefined],
+    ['##a9', undefined],
+  ])('findEntry(%j) → %s', (id, found) => {
+    expect(findEntry(faq, id)?.id).toBe(found);
+  });
+
   test('categories come from the table of contents', () => {
     const byCategory = Object.fromEntries(faq.categories.map((c) => [c, faq.entries.filter((e) => e.category === c).map((e) => e.id)]));
     expect(byCategory).toEqual({
