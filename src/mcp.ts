@@ -21,7 +21,7 @@ import type { Answer, Core, Hit } from './core.js';
 import { FaqError } from './errors.js';
 import type { FaqEntry } from './faq.js';
 import { FdStream, readChunks } from './io.js';
-import { oneLine } from './text.js';
+import { oneLine, stripControls } from './text.js';
 
 const ENTRY_URI = 'faq://entries/';
 /** MCP's error for a resource that does not exist. */
@@ -289,7 +289,9 @@ function describeFaq(core: Core): string {
 
 /** What an unknown id gets: the nearest ids, and where to find them all. */
 const unknownId = (id: string, nearest: string[]): string =>
-  `Identifiant inconnu : « ${oneLine(id, 60)} ».${nearest.length ? ` Les plus proches : ${nearest.join(', ')}.` : ''} La liste des identifiants : list_faq.`;
+  !stripControls(id, ' ').trim()
+    ? 'Identifiant vide : donnez un identifiant, par exemple « a4 » (la liste : list_faq).'
+    : `Identifiant inconnu : « ${oneLine(id, 60)} ».${nearest.length ? ` Les plus proches : ${nearest.join(', ')}.` : ''} La liste des identifiants : list_faq.`;
 
 const entryUri = (e: FaqEntry) => `${ENTRY_URI}${encodeURIComponent(e.id)}`;
 

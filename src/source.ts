@@ -60,6 +60,7 @@ function readBytes(path: string): Buffer {
   const name = quoteInput(path, 200);
   const hint = 'Vérifiez le chemin donné à --faq (ou dans MCP_FAQ_FILE).';
   const tooBig = () => new FaqError('input', `${name} est trop gros pour une FAQ (plus de 10 Mo).`, hint);
+  if (!path.trim()) throw new FaqError('input', 'le chemin du fichier FAQ est vide.', hint);
   let fd: number | undefined;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -77,8 +78,8 @@ function readBytes(path: string): Buffer {
     if (FaqError.is(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new FaqError('input', `fichier FAQ introuvable : ${name}.`, hint);
-    if (code === 'EACCES' || code === 'EPERM') throw new FaqError('input', `Lecture de ${name} refusée (permissions).`, hint);
-    throw new FaqError('input', `Lecture de ${name} impossible (${code ?? 'erreur inconnue'}).`, hint);
+    if (code === 'EACCES' || code === 'EPERM') throw new FaqError('input', `lecture de ${name} refusée (permissions).`, hint);
+    throw new FaqError('input', `lecture de ${name} impossible (${code ?? 'erreur inconnue'}).`, hint);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -123,6 +123,12 @@ describe('the server, through the SDK client', () => {
     expect(r.content[0]!.text).toBe('Identifiant inconnu : « a10 ». Les plus proches : a1. La liste des identifiants : list_faq.');
   });
 
+  test.each(['', '   ', '\u0007'])('get_faq_entry: an empty id (%j) is a tool error that says so', async (id) => {
+    const r = await call('get_faq_entry', { id });
+    expect(r.isError).toBe(true);
+    expect(r.content[0]!.text).toBe('Identifiant vide : donnez un identifiant, par exemple « a4 » (la liste : list_faq).');
+  });
+
   test('list_faq: the categories and their questions with ids', async () => {
     const r = await call('list_faq', {});
     const { categories } = r.structuredContent as { categories: { name: string; entries: { id: string }[] }[] };

@@ -207,6 +207,7 @@ describe('other FAQ files', () => {
 
   test.each<[string, RegExp]>([
     ['/nonexistent/faq.md', /fichier FAQ introuvable : « \/nonexistent\/faq\.md »/],
+    ['', /le chemin du fichier FAQ est vide/],
     [tmpdir(), /est un dossier, pas un fichier FAQ/],
     [fixturePath('latin1.md'), /latin1\.md:3: le fichier n’est pas encodé en UTF-8/],
     [fixturePath('no-entries.md'), /no-entries\.md:1: aucune question trouvée/],

@@ -24,9 +24,9 @@ describe('loadFaqFile', () => {
   });
 
   test.each([
-    ['EACCES', /Lecture de « .*english\.md » refusée \(permissions\)/],
+    ['EACCES', /lecture de « .*english\.md » refusée \(permissions\)/],
     ['EPERM', /refusée \(permissions\)/],
-    ['EIO', /Lecture de « .*english\.md » impossible \(EIO\)/],
+    ['EIO', /lecture de « .*english\.md » impossible \(EIO\)/],
     ['ENOENT', /fichier FAQ introuvable/],
   ])('%s → an input error naming the file', (code, message) => {
     fsError.code = code;
