@@ -82,25 +82,27 @@ interface FinderConfig {
 const finder = createPrompt<string, FinderConfig>((config, done) => {
   const { core, theme: t } = config;
   const [term, setTerm] = useState('');
-  const [found, setFound] = useState<FinderChoices | undefined>(undefined);
+  // The choices, and the term they are for.
+  const [found, setFound] = useState<(FinderChoices & { term: string }) | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [active, setActive] = useState(0);
   const [, setSize] = useState(config.screen());
+  // What is typed, as the keys come; `term` follows it once the keys already received are read.
+  const typed = useRef('');
   const reading = useRef<NodeJS.Immediate | undefined>(undefined);
+  const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
 
   useEffect(() => {
     let live = true;
     choicesFor(core, term).then(
       (next) => {
         if (!live) return;
-        setFound(next);
+        setFound({ ...next, term });
         setFailure(undefined);
         setActive(0);
       },
-      (error: unknown) => {
-        // Said on the screen: the finder stays usable (it cannot throw from here).
-        if (live) setFailure(error instanceof Error ? error.message : String(error));
-      },
+      // Said on the screen: the finder stays usable (it cannot throw from here).
+      (error: unknown) => live && fail(error),
     );
     return () => {
       live = false;
@@ -112,17 +114,21 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
   useKeypress((key: KeypressEvent, rl) => {
     const list = found?.choices ?? [];
     if (isEnterKey(key)) {
-      const chosen = list[active];
-      if (chosen) done(chosen.id);
-      else rl.write(term); // nothing to choose: keep what was typed
+      const line = typed.current;
+      // Nothing to choose: keep what was typed (Enter emptied the line).
+      const choose = (chosen: FinderChoice | undefined) => (chosen ? done(chosen.id) : rl.write(line));
+      // Enter typed or pasted with the words, before their choices are shown: the best for those words.
+      if (found?.term === line) choose(list[active]);
+      else choicesFor(core, line).then((next) => choose(next.choices[0]), fail);
     } else if (isUpKey(key) || isDownKey(key)) {
       if (list.length > 0) setActive(Math.min(list.length - 1, Math.max(0, active + (isUpKey(key) ? -1 : 1))));
     } else {
       // What was typed is read once the keys already received are: a paste comes as many
       // keys at once, and each would redraw the screen and search again.
+      typed.current = rl.line;
       reading.current ??= setImmediate(() => {
         reading.current = undefined;
-        setTerm(rl.line);
+        setTerm(typed.current);
       });
     }
   });

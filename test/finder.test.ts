@@ -32,6 +32,17 @@ describe('the interactive finder', () => {
     expect(answer.replace(/\s+/g, ' ')).toContain(a7.question.slice(0, 60));
   });
 
+  test('words and Enter at once (typed fast, or pasted with a newline): the answer to those words', async () => {
+    const t = shell();
+    t.type(`${mcp} --no-pager; echo EXIT=$?`);
+    t.press('Enter');
+    await t.waitFor(/a1 {2}Comment puis-je accéder/);
+    t.press('relevé de notes', 'Enter'); // one send-keys: the finder reads them all before any search
+    const answer = await t.waitFor(/EXIT=\d+/);
+    expect(answer).toContain('a9 · Microsoft Certification Profile');
+    expect(answer).toContain('EXIT=0');
+  });
+
   test('typos, accents and English filter the list too', async () => {
     const t = shell();
     t.type(`${mcp} browse; echo EXIT=$?`);
