@@ -114,7 +114,7 @@ export class Core {
     const order: (FaqEntry | 'words')[] = [];
     const words: string[] = [];
     let mistyped: string | undefined;
-    for (const arg of args) {
+    for (const arg of args.flatMap((a) => this.idList(a) ?? [a])) {
       const entry = findEntry(this.faq, stripControls(arg));
       if (entry) order.push(entry);
       else if (looksLikeId(this.faq, stripControls(arg))) mistyped ??= arg;
@@ -137,6 +137,12 @@ export class Core {
     if (best) return { kind: 'entries', entries: entries(best.entry), many: order.length > 1, best: { query, id: best.entry.id } };
     if (found.hits.length === 0) return { kind: 'nothing', query, guesses: found.guesses, ids };
     return { kind: 'ambiguous', query, hits: found.hits, ids };
+  }
+
+  /** The ids of an argument that lists them, copied from a list ("a1,a5", "a1;a9"), or undefined. */
+  private idList(arg: string): string[] | undefined {
+    const parts = arg.split(/[,;]/).filter((p) => p.trim());
+    return parts.length > 1 && parts.every((p) => findEntry(this.faq, stripControls(p))) ? parts : undefined;
   }
 
   /** The search engine, loaded on first use (dist/search.js, and the index). */
