@@ -246,11 +246,14 @@ class LineTransport implements Transport {
   }
 
   private endLine(): void {
-    const line = this.pieces.join('').replace(/\r$/, '');
-    const tooLong = this.length > MAX_LINE;
+    const { pieces, length } = this;
     [this.pieces, this.length] = [[], 0];
-    if (tooLong) void this.send(rpcError(null, -32600, `Invalid Request: a message is at most ${MAX_LINE} characters.`));
-    else if (line.trim()) this.line(line);
+    // A line too long is answered without putting its pieces together.
+    if (length > MAX_LINE) void this.send(rpcError(null, -32600, `Invalid Request: a message is at most ${MAX_LINE} characters.`));
+    else {
+      const line = pieces.join('').replace(/\r$/, '');
+      if (line.trim()) this.line(line);
+    }
   }
 
   private line(line: string): void {

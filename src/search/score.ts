@@ -59,8 +59,8 @@ export function scoreEntries(units: Unit[], index: SearchIndex): Signals[] {
   const byEntry = new Map<number, Signals & { matched: number }>();
   if (total <= 0) return [];
   for (const unit of units) {
-    if (unit.kind === 'offtopic') continue; // the FAQ does not answer it: it only weighs
-    if (unit.kind === 'filler') continue; // it says nothing
+    // An off-topic unit only weighs (the FAQ does not answer it); filler says nothing.
+    if (unit.kind === 'offtopic' || unit.kind === 'filler') continue;
     const best = new Map<number, { match: number; quality: number; fields: number }>();
     for (const [term, quality] of unit.alts) {
       for (const p of index.postings(term)) {
