@@ -70,6 +70,26 @@ export function finderLayout(columns: number, rows: number, prompt = ''): { page
   return { pageSize: Math.max(1, rows - 3 - promptRows), cut: (text) => truncate(text, Math.max(columns - 2, 2)) };
 }
 
+/** What is typed and where the cursor is in it. */
+export interface Edit {
+  line: string;
+  cursor: number;
+}
+
+/**
+ * The line once `key` (one character) is typed at the cursor of `before`, when readline
+ * got it wrong: Node 20's readline, given several characters in one read (a paste,
+ * fast typing, an input method), appends all but the last at the end of the line
+ * whatever the cursor, and moves the cursor as if it had not ('pe' typed before
+ * « mot » gave « meotp »). Undefined when `after` is right (Node 22 and later).
+ */
+export function mendInsert(before: Edit, key: string, after: Edit): Edit | undefined {
+  const appended = before.cursor < before.line.length && after.line === before.line + key;
+  if (!appended || after.cursor !== before.cursor + key.length) return undefined;
+  const { line, cursor } = before;
+  return { line: line.slice(0, cursor) + key + line.slice(cursor), cursor: cursor + key.length };
+}
+
 export type FinderResult = { chosen: string } | { cancelled: true };
 
 interface FinderConfig {
@@ -89,6 +109,8 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
   const [, setSize] = useState(config.screen());
   // What is typed, as the keys come; `term` follows it once the keys already received are read.
   const typed = useRef('');
+  // The line and cursor after the last key (see mendInsert).
+  const edit = useRef<Edit>({ line: '', cursor: 0 });
   const reading = useRef<NodeJS.Immediate | undefined>(undefined);
   const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
 
@@ -125,7 +147,13 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
     } else {
       // What was typed is read once the keys already received are: a paste comes as many
       // keys at once, and each would redraw the screen and search again.
-      typed.current = rl.line;
+      // Node's readline and its key (the prompt library's types leave out what is used here).
+      const input = rl as typeof rl & Edit;
+      const { sequence, meta } = key as KeypressEvent & { sequence?: string; meta?: boolean };
+      const mended = sequence?.length === 1 && !key.ctrl && !meta ? mendInsert(edit.current, sequence, input) : undefined;
+      if (mended) [input.line, input.cursor] = [mended.line, mended.cursor];
+      edit.current = { line: input.line, cursor: input.cursor };
+      typed.current = input.line;
       reading.current ??= setImmediate(() => {
         reading.current = undefined;
         setTerm(typed.current);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { choicesFor, finderLayout } from '../src/browse.js';
+import { choicesFor, finderLayout, mendInsert } from '../src/browse.js';
 import { Core } from '../src/core.js';
 import { faq } from './helpers.js';
 
@@ -61,5 +61,21 @@ describe('the finder’s layout fits the terminal', () => {
     ["? Votre question : comment modifier l'adresse électronique", 30, 7, 1], // folded at words: three rows
   ])('a prompt of %j on %d×%d: a page of %d', (prompt, columns, rows, pageSize) => {
     expect(finderLayout(columns, rows, prompt).pageSize).toBe(pageSize);
+  });
+});
+
+describe('a character readline put at the end of the line instead of at the cursor (Node 20)', () => {
+  test.each([
+    // before, key, after (as readline left them), mended
+    [['mot passe', 0], 'p', ['mot passep', 1], ['pmot passe', 1]],
+    [['def', 0], 'm', ['defm', 1], ['mdef', 1]],
+    [['ab', 1], 'é', ['abé', 2], ['aéb', 2]],
+    [['mot passe', 0], 'p', ['pmot passe', 1], undefined], // right (Node 22 and later)
+    [['mot', 3], 'x', ['motx', 4], undefined], // at the end: appending is right
+    [['mot', 1], 'x', ['motx', 4], undefined], // not readline's mistake: left alone
+    [['', 0], 'a', ['a', 1], undefined],
+  ] as const)('%j + %j, readline gave %j → %j', ([line, cursor], key, [afterLine, afterCursor], mended) => {
+    const result = mendInsert({ line, cursor }, key, { line: afterLine, cursor: afterCursor });
+    expect(result).toEqual(mended && { line: mended[0], cursor: mended[1] });
   });
 });

@@ -43,6 +43,22 @@ describe('the interactive finder', () => {
     expect(answer).toContain('EXIT=0');
   });
 
+  test('words typed in one burst before others go where the cursor is (Node 20 put all but the last at the end)', async () => {
+    const t = shell();
+    t.type(`${mcp}; echo EXIT=$?`);
+    t.press('Enter');
+    await t.waitFor(/Votre question/);
+    t.type('mot passe');
+    await t.waitFor(/❯ a7 /);
+    t.press('Home');
+    t.type('perdu '); // one send-keys: the finder gets the characters in one read
+    const screen = await t.waitFor(/Votre question : perdu mot passe/);
+    expect(screen).not.toMatch(/mot passeperdu|mot p asse/);
+    await t.waitFor(/❯ a7 {2}J’ai perdu/);
+    t.press('Escape');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=130');
+  });
+
   test('typos, accents and English filter the list too', async () => {
     const t = shell();
     t.type(`${mcp} browse; echo EXIT=$?`);
