@@ -16,7 +16,8 @@ declare const MCP_FAQ_VERSION: string;
 export type Parsed = Invocation | { text: string };
 
 /** Reads a command line; a bad one is a usage error, in French. */
-export async function parseArgs(argv: string[]): Promise<Parsed> {
+/** `implied`: the command (argv[0]) was put there for a line that named none (see cli.ts). */
+export async function parseArgs(argv: string[], implied = false): Promise<Parsed> {
   const { program, printed } = buildProgram();
   let invocation: Invocation | undefined;
   program.hook('preAction', (_, action) => {
@@ -44,11 +45,25 @@ export async function parseArgs(argv: string[]): Promise<Parsed> {
     if (error.exitCode === 0) return { text: printed() }; // --help, --version
     // Options but no command: commander printed the help.
     if (error.code === 'commander.help') throw new FaqError('usage', 'il manque la commande.', printed().trimEnd());
-    // The next step is the help of the command the line names, if any.
-    const command = argv.find((arg) => COMMANDS.some((c) => c.name === arg && !c.hidden));
-    throw usageError(translateCommanderError(error), `Voir : mcp-faq ${command ? `${command} ` : ''}--help`);
+    // The next step is the help of the command the user named, if any (`help` and a
+    // command the bare line implied name none).
+    const command = argv.slice(implied ? 1 : 0).find((arg) => COMMANDS.some((c) => c.name === arg && !c.hidden && c.name !== 'help'));
+    const hint = `Voir : mcp-faq ${command ? `${command} ` : ''}--help`;
+    throw usageError(translateCommanderError(error), misplaced(error, argv, command) ?? hint);
   }
   return invocation ?? { text: printed() };
+}
+
+/**
+ * An option of the command written before it (`mcp-faq --json list`): where it goes,
+ * as the next step.
+ */
+function misplaced(error: CommanderError, argv: string[], command: string | undefined): string | undefined {
+  const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
+  if (error.code !== 'commander.unknownOption' || !command || !option) return undefined;
+  const spec = COMMANDS.find((c) => c.name === command)?.options.find((o) => o.flags.split(/[ ,]+/).includes(option));
+  if (!spec || argv.indexOf(option) > argv.indexOf(command)) return undefined;
+  return `${quoteInput(option)} s’écrit après la commande : mcp-faq ${command} ${option}`;
 }
 
 /** `help [command]`: the help of the program or of one command; an unknown name is a usage error. */

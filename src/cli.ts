@@ -50,8 +50,9 @@ class Cli {
     let argv = capArgs(this.io.argv, MAX_INPUT_CHARS);
     // Bare `mcp-faq` (options aside, checked all the same): the finder on a terminal, the help otherwise.
     // (First: an option left without its value must not take the command for it.)
-    if (!hasCommand(argv)) argv = [this.io.stdout.isTTY && this.io.stdinIsTTY() ? 'browse' : 'help', ...argv];
-    return readArgs(argv) ?? (await import('./args.js')).parseArgs(argv);
+    const implied = !hasCommand(argv);
+    if (implied) argv = [this.io.stdout.isTTY && this.io.stdinIsTTY() ? 'browse' : 'help', ...argv];
+    return readArgs(argv) ?? (await import('./args.js')).parseArgs(argv, implied);
   }
 
   private async execute({ command, args, options }: Invocation): Promise<Result> {

@@ -26,6 +26,8 @@ export interface Found {
   hits: Hit[];
   /** When there is no answer: entries that came close, best first (a hint, never an answer). */
   guesses: Hit[];
+  /** When there is no answer and the query is an entry's id (« a9 »): that id, to show. */
+  id?: string;
 }
 
 export interface SearchOptions {
@@ -100,7 +102,9 @@ export class Core {
     const text = joinQuery([query]);
     if (!stripControls(text, ' ').trim()) throw usageError('la recherche est vide.', 'Exemple : mcp-faq search "mot de passe"');
     const outcome = await (await this.engine()).search(text, options);
-    return { hits: outcome.results.map((r) => this.hit(r)), guesses: outcome.guesses.map((r) => this.hit(r)) };
+    const hits = outcome.results.map((r) => this.hit(r));
+    const id = hits.length === 0 ? findEntry(this.faq, text)?.id : undefined;
+    return { hits, guesses: outcome.guesses.map((r) => this.hit(r)), ...(id ? { id } : {}) };
   }
 
   /**
@@ -139,9 +143,9 @@ export class Core {
     return { kind: 'ambiguous', query, hits: found.hits, ids };
   }
 
-  /** The ids of an argument that lists them, copied from a list ("a1,a5", "a1;a9"), or undefined. */
+  /** The ids of an argument that lists them, copied from a list ("a1,a5", "a1;a9", 'a1 a5' quoted), or undefined. */
   private idList(arg: string): string[] | undefined {
-    const parts = arg.split(/[,;]/).filter((p) => p.trim());
+    const parts = arg.split(/[,;\s]/).filter((p) => p.trim());
     return parts.length > 1 && parts.every((p) => findEntry(this.faq, stripControls(p))) ? parts : undefined;
   }
 

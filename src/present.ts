@@ -5,7 +5,7 @@
 
 import type { Answer, Found, Hit, Resolution } from './core.js';
 import { EXIT_BUG, EXIT_CANCELLED, FaqError } from './errors.js';
-import type { Faq } from './faq.js';
+import type { Faq, FaqEntry } from './faq.js';
 import { formatCandidates, formatHits, formatList } from './format.js';
 import { oneLine, quoteInput } from './text.js';
 import { loadTheme } from './theme.js';
@@ -76,7 +76,7 @@ export async function present(result: Result, view: View): Promise<Output> {
 async function presentSearch(query: string, found: Found, view: View): Promise<Output> {
   if (found.hits.length === 0) {
     const stdout = view.format === 'json' ? json([]) : '';
-    return output(stdout, await nothingFound(query, found.guesses, view), 1);
+    return output(stdout, await nothingFound(query, found, view), 1);
   }
   if (view.format === 'json') return output(json(found.hits.map(hitJson)));
   const hint = view.stderr.tty ? `\nLire une réponse : mcp-faq show ${found.hits[0]!.entry.id}\n` : '';
@@ -95,7 +95,7 @@ async function presentShow(resolution: Resolution, bundled: boolean, view: View)
       );
     }
     case 'nothing':
-      return output('', idsNote(resolution.ids) + (await nothingFound(resolution.query, resolution.guesses, view)), 1);
+      return output('', idsNote(resolution.ids) + (await nothingFound(resolution.query, resolution, view)), 1);
     case 'ambiguous': {
       const list = formatCandidates(resolution.hits, await textOptions(view.stderr));
       const text = message(
@@ -109,7 +109,9 @@ async function presentShow(resolution: Resolution, bundled: boolean, view: View)
   }
   const { entries, many, best } = resolution;
   const note = best && view.stderr.tty ? `Meilleure réponse pour ${quoteInput(best.query)} : ${best.id}\n\n` : '';
-  if (view.format === 'raw') return { ...output(entries.map((e) => `${e.answer}\n`).join('\n')), note };
+  // Several answers in markdown: each under a heading that says which it is.
+  const raw = (e: FaqEntry) => (many ? `## ${e.id} · ${e.question}\n\n${e.answer}\n` : `${e.answer}\n`);
+  if (view.format === 'raw') return { ...output(entries.map(raw).join('\n')), note };
   if (view.format === 'json') return { ...output(json(many ? entries.map(entryJson) : entryJson(entries[0]!))), note };
   const render = await import('./render.js'); // the renderer loads only for `show`
   const documents = bundled ? render.bundledDocuments() : await render.composeDocuments(entries);
@@ -119,7 +121,9 @@ async function presentShow(resolution: Resolution, bundled: boolean, view: View)
 }
 
 /** "Nothing found", with what came close when something did: clearly a guess. */
-async function nothingFound(query: string, guesses: Hit[], view: View): Promise<string> {
+async function nothingFound(query: string, { guesses, id }: Pick<Found, 'guesses' | 'id'>, view: View): Promise<string> {
+  if (id)
+    return message(`aucune réponse pour ${quoteInput(query)}.`, `C’est l’identifiant d’une question ; pour la lire : mcp-faq show ${id}`);
   if (guesses.length === 0) {
     return message(`aucune réponse pour ${quoteInput(query)}.`, 'Essayez d’autres mots, ou parcourez toutes les questions : mcp-faq list');
   }

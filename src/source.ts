@@ -97,6 +97,14 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
   // isUtf8 and toString are native (simdutf): a 6 MB file in a few milliseconds,
   // where a fatal TextDecoder takes tens.
   if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  // UTF-16 says so by its byte order mark (FF FE or FE FF): the advice is then another.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new FaqError(
+      'input',
+      `${source} est encodé en UTF-16, pas en UTF-8.`,
+      'Convertissez-le, par exemple : iconv -f utf-16 -t utf-8 fichier.md > fichier-utf8.md',
+    );
+  }
   let line = 1;
   let start = 0;
   for (let i = 0; i <= bytes.length; i++) {

@@ -89,6 +89,19 @@ describe('show', () => {
     expect(r.stdout).toBe(`${faq.entries[5]!.answer}\n`);
   });
 
+  test.each([['a9'], ['A9'], ['#a9']])('search %j (an id, words of no answer): the next step is show a9', async (query) => {
+    const r = await runCli(['search', query]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('C’est l’identifiant d’une question ; pour la lire : mcp-faq show a9');
+  });
+
+  test('--raw with several ids: each answer under a heading that names it', async () => {
+    const r = await runCli(['show', 'a6', 'd1', '--raw']);
+    const [a6, d1] = [faq.entries[5]!, faq.entries.at(-1)!];
+    expect(r.stdout).toBe(`## a6 · ${a6.question}\n\n${a6.answer}\n\n## d1 · ${d1.question}\n\n${d1.answer}\n`);
+  });
+
   test('an unknown id: exit 1, nearest ids suggested, nothing on stdout', async () => {
     const r = await runCli(['show', 'a10']);
     expect(r.code).toBe(1);
@@ -218,6 +231,10 @@ describe('help, version, usage errors', () => {
     [['completion', 'tcsh'], 'Voir : mcp-faq completion --help'],
     [['list', '--jsn'], 'Voir : mcp-faq list --help'],
     [['serch', 'x'], 'Voir : mcp-faq --help'],
+    [['--color=foo'], 'Voir : mcp-faq --help'], // no command named (the help is implied)
+    [['help', '--json'], 'Voir : mcp-faq --help'],
+    [['--json', 'list'], '« --json » s’écrit après la commande : mcp-faq list --json'],
+    [['-n', '2', 'search', 'x'], '« -n » s’écrit après la commande : mcp-faq search -n'],
   ])('%j: the next step is the help of the command named', async (argv, hint) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

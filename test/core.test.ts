@@ -86,6 +86,8 @@ describe('resolve: what `show <args>` means', () => {
     [['a9', 'a9'], 'entries a9'],
     [['a1,a5'], 'entries a1 a5'],
     [['a1;A9,'], 'entries a1 a9'],
+    [['a1 a5'], 'entries a1 a5'], // quoted as one argument
+    [['a1\ta9\n'], 'entries a1 a9'],
     [['#a1', 'a5.'], 'entries a1 a5'],
     [['a1,relevé'], 'entries a9'], // not a list of ids: words
     [['Ａ９'], 'entries a9'],

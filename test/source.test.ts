@@ -58,6 +58,21 @@ describe('decodeUtf8', () => {
     expect(() => decodeUtf8(new Uint8Array(bytes), 'f.md')).toThrow(new RegExp(`^f\\.md:${line}: le fichier n’est pas encodé en UTF-8`));
   });
 
+  test.each([
+    ['little-endian', [0xff, 0xfe, 0x61, 0x00]],
+    ['big-endian', [0xfe, 0xff, 0x00, 0x61]],
+  ])('UTF-16 (%s, with its byte order mark): said so, with the conversion from UTF-16', (_, bytes) => {
+    const decode = () => decodeUtf8(new Uint8Array(bytes), 'f.md');
+    expect(decode).toThrow('f.md est encodé en UTF-16, pas en UTF-8.');
+    let hint: string | undefined;
+    try {
+      decode();
+    } catch (error) {
+      hint = (error as { hint?: string }).hint;
+    }
+    expect(hint).toContain('iconv -f utf-16 -t utf-8');
+  });
+
   test('valid UTF-8 passes', () => {
     expect(decodeUtf8(new TextEncoder().encode('relevé ✓'), 'f.md')).toBe('relevé ✓');
   });
