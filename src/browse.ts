@@ -96,7 +96,8 @@ interface FinderConfig {
   core: Core;
   theme: Theme;
   screen: () => { columns: number; rows: number };
-  onResize: (listener: () => void) => () => void;
+  /** Calls the listener when the screen must be drawn again (resized, or back from Ctrl-Z); returns how to stop. */
+  onRedraw: (listener: () => void) => () => void;
 }
 
 const finder = createPrompt<string, FinderConfig>((config, done) => {
@@ -131,7 +132,7 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
     };
   }, [term]);
 
-  useEffect(() => config.onResize(() => setSize(config.screen())), []);
+  useEffect(() => config.onRedraw(() => setSize(config.screen())), []);
 
   useKeypress((key: KeypressEvent, rl) => {
     const list = found?.choices ?? [];
@@ -194,6 +195,11 @@ export async function runFinder(core: Core, options: { color: boolean }): Promis
     if (key?.name === 'escape') controller.abort();
   };
   process.stdin.on('keypress', onKey);
+  // Back from Ctrl-Z (fg): Node's readline pauses the input and leaves it to a listener
+  // of its own SIGCONT to resume it, which the prompt library has not; paused, nothing
+  // keeps the process alive and it ended (exit 130 after fg). Resumed once readline has paused it.
+  const onContinue = () => setImmediate(() => process.stdin.resume());
+  process.on('SIGCONT', onContinue);
   const out = process.stdout;
   try {
     const chosen = await finder(
@@ -201,9 +207,13 @@ export async function runFinder(core: Core, options: { color: boolean }): Promis
         core,
         theme: await loadTheme(options.color),
         screen: () => ({ columns: out.columns || 80, rows: out.rows || 24 }),
-        onResize: (listener) => {
+        onRedraw: (listener) => {
           out.on('resize', listener);
-          return () => out.off('resize', listener);
+          process.on('SIGCONT', listener);
+          return () => {
+            out.off('resize', listener);
+            process.off('SIGCONT', listener);
+          };
         },
       },
       { signal: controller.signal, clearPromptOnDone: true },
@@ -215,5 +225,6 @@ export async function runFinder(core: Core, options: { color: boolean }): Promis
     throw error;
   } finally {
     process.stdin.off('keypress', onKey);
+    process.off('SIGCONT', onContinue);
   }
 }

@@ -59,6 +59,25 @@ describe('the interactive finder', () => {
     expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=130');
   });
 
+  test('Ctrl-Z then fg: the finder carries on (it ended, exit 130)', async () => {
+    const t = shell();
+    t.type(mcp);
+    t.press('Enter');
+    await t.waitFor(/Votre question/);
+    t.type('certif');
+    await t.waitFor(/❯ /);
+    t.press('C-z');
+    await t.waitFor(/Stopped/);
+    t.type('fg; echo EXIT=$?');
+    t.press('Enter');
+    await t.waitFor(/\? Votre question : certif\s*$/m);
+    t.type('ication');
+    await t.waitFor(/Votre question : certification/);
+    expect(t.screen()).not.toMatch(/EXIT=\d/);
+    t.press('Escape');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=130');
+  });
+
   test('typos, accents and English filter the list too', async () => {
     const t = shell();
     t.type(`${mcp} browse; echo EXIT=$?`);
