@@ -68,6 +68,12 @@ class Cli {
       case 'browse':
         return this.browse();
       case 'mcp': {
+        // Started by hand in a terminal, it would seem to hang: say what it waits for.
+        if (this.io.stdinIsTTY())
+          this.io.stderr.write(
+            'mcp-faq : serveur MCP ; il attend les messages JSON-RPC d’un assistant sur stdin\n' +
+              '(voir le README, « mcp-faq mcp »). Ctrl-D ou Ctrl-C pour quitter.\n',
+          );
         const { serve } = await import('./mcp.js');
         await serve(this.open(), MCP_FAQ_VERSION);
         return { kind: 'text', text: '' };

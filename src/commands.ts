@@ -104,7 +104,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'chercher et lire de façon interactive (ce que fait mcp-faq seul sur un terminal)',
     options: [],
     help:
-      '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents\net anglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou\nCtrl-C pour quitter (code 130).' +
+      '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents\net anglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou\nCtrl-C pour quitter (code 130).\n' +
       examples('mcp-faq browse'),
   },
   {
@@ -112,7 +112,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'servir la FAQ aux assistants (serveur MCP sur stdin/stdout)',
     options: [],
     help:
-      '\nUn serveur Model Context Protocol : VS Code, Claude Desktop, Cursor… y cherchent\net y lisent les réponses (outils search_faq, get_faq_entry, list_faq). Il répond\nsur stdout, ses messages vont sur stderr ; il s’arrête quand stdin se ferme.\nConfiguration : voir le README.' +
+      '\nUn serveur Model Context Protocol : VS Code, Claude Desktop, Cursor… y cherchent\net y lisent les réponses (outils search_faq, get_faq_entry, list_faq). Il répond\nsur stdout, ses messages vont sur stderr ; il s’arrête quand stdin se ferme.\nConfiguration : voir le README.\n' +
       examples('mcp-faq mcp', 'mcp-faq --faq ma-faq.md mcp'),
   },
   {

@@ -294,7 +294,7 @@ function describeFaq(core: Core): string {
 const unknownId = (id: string, nearest: string[]): string =>
   !stripControls(id, ' ').trim()
     ? 'Identifiant vide : donnez un identifiant, par exemple « a4 » (la liste : list_faq).'
-    : `Identifiant inconnu : « ${oneLine(id, 60)} ».${nearest.length ? ` Les plus proches : ${nearest.join(', ')}.` : ''} La liste des identifiants : list_faq.`;
+    : `Identifiant inconnu : « ${oneLine(id, 60)} ».${nearest.length ? ` Les plus proches : ${nearest.join(', ')}.` : ' Pour chercher par mots : search_faq.'} La liste des identifiants : list_faq.`;
 
 const entryUri = (e: FaqEntry) => `${ENTRY_URI}${encodeURIComponent(e.id)}`;
 

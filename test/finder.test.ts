@@ -1,4 +1,4 @@
-// The interactive finder and the pager in a real terminal (tmux), on the built binary,
+// The interactive finder, the pager and the MCP server started by hand, in a real terminal (tmux), on the built binary,
 // from bash without start-up files (test/terminal-session.ts, test/sandbox.ts).
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -151,5 +151,16 @@ describe('the pager, in a real terminal', () => {
       expect(screen, line).toContain(line.includes('english') ? '\n  p2  How do I delete my account?\n' : `\n${last}`);
       expect(screen, line).toContain(`EXIT${i}=0`);
     }
+  });
+});
+
+describe('the MCP server started by hand in a terminal', () => {
+  test('says what it waits for (on stderr), and Ctrl-D ends it: exit 0', async () => {
+    const t = shell();
+    t.type(`${mcp} mcp 2>&1 >/dev/null; echo EXIT=$?`);
+    t.press('Enter');
+    await t.waitFor(/serveur MCP ; il attend les messages JSON-RPC/);
+    t.press('C-d');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
   });
 });

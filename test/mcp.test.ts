@@ -123,6 +123,14 @@ describe('the server, through the SDK client', () => {
     expect(r.content[0]!.text).toBe('Identifiant inconnu : « a10 ». Les plus proches : a1. La liste des identifiants : list_faq.');
   });
 
+  test('get_faq_entry: words given as an id (no id near them) point to search_faq', async () => {
+    const r = await call('get_faq_entry', { id: 'relevé de notes' });
+    expect(r.isError).toBe(true);
+    expect(r.content[0]!.text).toBe(
+      'Identifiant inconnu : « relevé de notes ». Pour chercher par mots : search_faq. La liste des identifiants : list_faq.',
+    );
+  });
+
   test.each(['', '   ', '\u0007'])('get_faq_entry: an empty id (%j) is a tool error that says so', async (id) => {
     const r = await call('get_faq_entry', { id });
     expect(r.isError).toBe(true);
