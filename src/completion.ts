@@ -76,15 +76,37 @@ export function joinEquals(words: string[], index: number): { words: string[]; i
   return { words: out, index: index >= words.length ? out.length : at };
 }
 
-/** The FAQ file the command line names (`--faq x.md` or `--faq=x.md`), but for the word being completed. */
-export function faqOption(words: string[], index: number): string | undefined {
+/**
+ * The FAQ file the command line names (`--faq x.md` or `--faq=x.md`), but for the word
+ * being completed; as the shell would pass it (see shellPath).
+ */
+export function faqOption(words: string[], index: number, home?: string): string | undefined {
   let file: string | undefined;
   words.forEach((word, i) => {
     if (i === index) return;
     if (word === '--faq' && i + 1 !== index && words[i + 1] !== undefined) file = words[i + 1];
     else if (word.startsWith('--faq=')) file = word.slice('--faq='.length);
   });
-  return file;
+  return file === undefined ? undefined : shellPath(file, home);
+}
+
+/**
+ * A path as typed, as the shell would pass it: bash and zsh hand completion the word
+ * as written ("faqs/x.md" with its quotes, dir\ with\ space/x.md, ~/x.md). Quotes
+ * removed, backslashes undone, a leading ~ made the home folder.
+ */
+export function shellPath(word: string, home?: string): string {
+  let path = '';
+  for (let i = 0, quote = ''; i < word.length; i++) {
+    const c = word[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      else path += c;
+    } else if (c === '\\' && i + 1 < word.length && (quote === '' || '"\\$`'.includes(word[i + 1]!))) path += word[++i];
+    else if (c === '"' || (c === "'" && quote === '')) quote = quote === c ? '' : c;
+    else path += c;
+  }
+  return home && /^~(?:\/|$)/.test(word) ? home + path.slice(1) : path;
 }
 
 /** The candidates for words[index] (words: the command line after `mcp-faq`). */

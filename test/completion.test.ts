@@ -1,10 +1,10 @@
 // Shell completion: the candidates (pure), then the scripts in real shells, with the
 // built binary on PATH as `mcp-faq`.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { complete, type CompletionSpec } from '../src/completion.js';
+import { complete, shellPath, type CompletionSpec } from '../src/completion.js';
 import { faq, fixturePath, root, runCli } from './helpers.js';
 import { cleanEnv, PATH, requireCommand, tempDir } from './sandbox.js';
 import { closeTerminals, zshWithCompletion } from './terminal-session.js';
@@ -74,6 +74,21 @@ describe('complete', () => {
   });
 });
 
+describe('shellPath: the --faq file as the shell passes it', () => {
+  test.each([
+    ['faqs/x.md', 'faqs/x.md'],
+    ['"faqs/x.md"', 'faqs/x.md'],
+    ["'dir with space/x.md'", 'dir with space/x.md'],
+    ['dir\\ with\\ space/x.md', 'dir with space/x.md'],
+    ['"a \\"b\\" \\x.md"', 'a "b" \\x.md'], // in double quotes, a backslash escapes only " \\ $ `
+    ["'it''s'.md", 'its.md'],
+    ['~/x.md', '/home/me/x.md'],
+    ['~', '/home/me'],
+    ['"~/x.md"', '~/x.md'], // quoted: no home, as in the shell
+    ['a~/x.md', 'a~/x.md'],
+  ])('%s → %s', (word, path) => expect(shellPath(word, '/home/me')).toBe(path));
+});
+
 describe('the scripts, in real shells', () => {
   // The built binary on PATH as `mcp-faq`; the shells read no start-up file, and their
   // HOME is the test's own (test/sandbox.ts).
@@ -98,6 +113,23 @@ describe('the scripts, in real shells', () => {
     const r = spawnSync(bash, ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env });
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')).toEqual(['show', 'a1 a2 a3 a4 a5 a6 a7 a8 a9', 'auto always never', 'zsh', '']);
+  });
+
+  test('bash: ids of a --faq file written in quotes, with escaped spaces, or from ~', () => {
+    const bash = requireCommand('bash');
+    const home = tempDir('home');
+    mkdirSync(join(home, 'dir with space'));
+    copyFileSync(fixturePath('english.md'), join(home, 'dir with space', 'e.md'));
+    const script = `
+      source <(mcp-faq completion bash)
+      comp() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _mcp_faq; echo "\${COMPREPLY[*]}"; }
+      cd "$HOME"
+      comp mcp-faq --faq '"dir with space/e.md"' show ''
+      comp mcp-faq --faq 'dir\\ with\\ space/e.md' show ''
+      comp mcp-faq --faq '~/dir\\ with\\ space/e.md' show ''`;
+    const r = spawnSync(bash, ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env: { ...env, HOME: home } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual(['p1 p2', 'p1 p2', 'p1 p2', '']);
   });
 
   test('fish: `mcp-faq sh` and `mcp-faq show a`, with descriptions', () => {
