@@ -2,16 +2,22 @@
 // data): in a module of their own, so that dist/main.js, loaded at every start, gets
 // these two functions and nothing else of the caches.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
  * Writes a file whole or not at all: to a temporary file (this process's), then
- * renamed over it, so that concurrent runs never read half of one. Throws as fs does.
+ * renamed over it, so that concurrent runs never read half of one. Throws as fs does,
+ * the temporary file removed (a directory in the file's place would leave one a run).
  */
 export function writeAtomically(file: string, bytes: Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** mkdir -p, a level at a time (Node's recursive mkdirSync never returns on some paths, such as under /proc). */

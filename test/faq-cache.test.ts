@@ -2,7 +2,7 @@
 // codecs as pure functions, then the built binary, which must answer the same with
 // the cache as without it, whatever state the cache is in.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -17,6 +17,7 @@ import {
   type Payload,
 } from '../src/faq-cache.js';
 import { parseFaq } from '../src/faq.js';
+import { writeAtomically } from '../src/files.js';
 import * as fuzzy from '../src/fuzzy.js';
 import { ArrayIndex, buildIndex, wordData } from '../src/search/indexing.js';
 import { faq, FAQ_FILE, fixture, fixturePath, index, read, root, runBin } from './helpers.js';
@@ -145,6 +146,17 @@ const COMMANDS = [
   ['search', 'examen annulé remboursement'],
   ['show', 'changer mon nom'],
 ];
+
+describe('writeAtomically', () => {
+  test('a file written whole; a directory in its place: an error, and no temporary file left', () => {
+    const dir = tempDir('atomic');
+    writeAtomically(join(dir, 'f'), Buffer.from('abc'));
+    expect(readFileSync(join(dir, 'f'), 'utf8')).toBe('abc');
+    mkdirSync(join(dir, 'd'));
+    expect(() => writeAtomically(join(dir, 'd'), Buffer.from('abc'))).toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['d', 'f']);
+  });
+});
 
 describe('mcp-faq --faq with a cache', () => {
   const file = join(root, FAQ_FILE);
