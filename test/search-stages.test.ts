@@ -292,7 +292,8 @@ describe('5–6. score and cut-off', () => {
   test.each([
     ['long, far ahead', units(6), [guess(0, 0.45), guess(1, 0.3)], [0], []],
     ['short', units(5), [guess(0, 0.45), guess(1, 0.3)], [], [0, 1]],
-    ['long, close behind', units(6), [guess(0, 0.45), guess(1, 0.4)], [], [0, 1]],
+    ['long, close behind', units(6), [guess(0, 0.45), guess(1, 0.42)], [], [0, 1]],
+    ['long, a tenth ahead', units(6), [guess(0, 0.45), guess(1, 0.4)], [0], []],
     ['long, too little of it', units(6), [guess(0, 0.34), guess(1, 0.1)], [], [0]],
     ['long, alone', units(8), [guess(3, 0.4)], [3], []],
     ['long, off-topic', units(6, unit('offtopic')), [guess(0, 0.45), guess(1, 0.1)], [], []],
@@ -307,7 +308,7 @@ describe('5–6. score and cut-off', () => {
     ['long, tied with the entry of the same answer', units(6), [guess(0, 0.45), guess(2, 0.45), guess(1, 0.3)], [0], []],
     ['long, tied with another answer', units(6), [guess(0, 0.45), guess(1, 0.45)], [], [0, 1]],
     ['short, nearly all of it', units(3), [{ ...guess(0, 0.45, 0.85), questionCoverage: 0.3 }, guess(1, 0.3)], [0], []],
-    ['short, nearly all of it, close behind', units(3), [{ ...guess(0, 0.45, 0.85), questionCoverage: 0.3 }, guess(1, 0.4)], [], [0, 1]],
+    ['short, nearly all of it, close behind', units(3), [{ ...guess(0, 0.45, 0.85), questionCoverage: 0.3 }, guess(1, 0.42)], [], [0, 1]],
     ['short, nearly all of it, but in its answer', units(3), [guess(0, 0.45, 0.85), guess(1, 0.3)], [], [0, 1]],
   ])('cut-off of a %s message', (_, us, s, results, guesses) => {
     // Entries 0 and 2 have the same answer.

@@ -291,6 +291,10 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy41', { top1: 0.85, ood: 0.85 }], // blind at 87.1 %, 26/29 (716b26c); then 90.3 %, 28/29 (« now », « exactly » as stop words; Learn streaks and completion certificates off-topic)
   ['noisy42', { top1: 0.85, ood: 0.92 }], // blind, written after the afternoon's changes: 93.3 %, 29/30 (716b26c: 90.0 %, 29/30); 30/30 with Learn completion certificates off-topic
   ['noisy43', { top1: 0.8, ood: 0.92 }], // blind, measured at the end, never tuned on: 83.3 %, 29/30 on 716b26c and on the final engine alike
+  ['noisy44', { top1: 0.85, ood: 0.92 }], // blind at 60.0 %, 29/30 (74cf467); then tuned on: 86.7 %, 30/30 (8th session)
+  ['noisy45', { top1: 0.85, ood: 0.92 }], // blind at 73.3 %, 28/30 (74cf467); then tuned on: 86.7 %, 30/30
+  ['noisy46', { top1: 0.8, ood: 0.92 }], // blind at 70.0 %, 30/30 (74cf467); tuned on from the middle of the day: 83.3 %, 30/30
+  ['noisy47', { top1: 0.7, ood: 0.92 }], // blind, never tuned on: 60.0 %, 30/30 (74cf467); 70.0 %, 30/30 on the final engine
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
   ['review3', { top1: 0.7, ood: 0.7 }], // the third review's probes, all of them (378, aimed at the day's changes: see the README)

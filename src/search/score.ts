@@ -117,9 +117,9 @@ const MAX_GUESSES = 3;
  */
 const LONG_QUERY = 6;
 const MIN_LEAD_COVERAGE = 0.35;
-const LEAD = 1.2;
+const LEAD = 1.1;
 /** A guess that covers this much of any query (this much in its question) and leads as much is its answer too. */
-const NEARLY_ALL = 0.75;
+const NEARLY_ALL = 0.7;
 const NEARLY_ALL_QUESTION = 0.25;
 
 /**
