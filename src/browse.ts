@@ -151,7 +151,9 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
       // Node's readline and its key (the prompt library's types leave out what is used here).
       const input = rl as typeof rl & Edit;
       const { sequence, meta } = key as KeypressEvent & { sequence?: string; meta?: boolean };
-      const mended = sequence?.length === 1 && !key.ctrl && !meta ? mendInsert(edit.current, sequence, input) : undefined;
+      // A character typed (one, or two UTF-16 units for 😀), not a key that edits or moves.
+      const printable = sequence !== undefined && !key.ctrl && !meta && /^[^\u0000-\u001f\u007f]{1,4}$/u.test(sequence);
+      const mended = printable ? mendInsert(edit.current, sequence, input) : undefined;
       if (mended) [input.line, input.cursor] = [mended.line, mended.cursor];
       edit.current = { line: input.line, cursor: input.cursor };
       typed.current = input.line;
@@ -198,7 +200,13 @@ export async function runFinder(core: Core, options: { color: boolean }): Promis
   // Back from Ctrl-Z (fg): Node's readline pauses the input and leaves it to a listener
   // of its own SIGCONT to resume it, which the prompt library has not; paused, nothing
   // keeps the process alive and it ended (exit 130 after fg). Resumed once readline has paused it.
-  const onContinue = () => setImmediate(() => process.stdin.resume());
+  // The terminal may have been resized meanwhile, unbeknown to a stopped process: Node
+  // reads the size again at SIGWINCH (and the finder redraws, see onRedraw).
+  const onContinue = () =>
+    setImmediate(() => {
+      process.stdin.resume();
+      if (process.platform !== 'win32') process.kill(process.pid, 'SIGWINCH');
+    });
   process.on('SIGCONT', onContinue);
   const out = process.stdout;
   try {

@@ -70,6 +70,7 @@ describe('a character readline put at the end of the line instead of at the curs
     [['mot passe', 0], 'p', ['mot passep', 1], ['pmot passe', 1]],
     [['def', 0], 'm', ['defm', 1], ['mdef', 1]],
     [['ab', 1], 'é', ['abé', 2], ['aéb', 2]],
+    [['mot', 0], '😀', ['mot😀', 2], ['😀mot', 2]], // two UTF-16 units
     [['mot passe', 0], 'p', ['pmot passe', 1], undefined], // right (Node 22 and later)
     [['mot', 3], 'x', ['motx', 4], undefined], // at the end: appending is right
     [['mot', 1], 'x', ['motx', 4], undefined], // not readline's mistake: left alone
