@@ -8,7 +8,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, type CommandName, type Invocation, type OptionSpec } from './commands.js';
 import { FaqError, usageError } from './errors.js';
 import type { ColorMode } from './terminal.js';
-import { editDistance, oneLine, quoteInput } from './text.js';
+import { editDistance, oneLine, quoteInput, shellWord } from './text.js';
 
 declare const MCP_FAQ_VERSION: string;
 
@@ -47,7 +47,8 @@ export async function parseArgs(argv: string[], implied = false): Promise<Parsed
     if (error.code === 'commander.help') throw new FaqError('usage', 'il manque la commande.', printed().trimEnd());
     // The next step is the help of the command the user named, if any (`help` and a
     // command the bare line implied name none).
-    const command = argv.slice(implied ? 1 : 0).find((arg) => COMMANDS.some((c) => c.name === arg && !c.hidden && c.name !== 'help'));
+    const named = argv.slice(implied ? 1 : 0).find((arg) => COMMANDS.some((c) => c.name === arg && !c.hidden));
+    const command = named === 'help' ? undefined : named;
     const hint = `Voir : mcp-faq ${command ? `${command} ` : ''}--help`;
     throw usageError(translateCommanderError(error), misplaced(error, argv, command) ?? hint);
   }
@@ -62,8 +63,12 @@ function misplaced(error: CommanderError, argv: string[], command: string | unde
   const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
   if (error.code !== 'commander.unknownOption' || !command || !option) return undefined;
   const spec = COMMANDS.find((c) => c.name === command)?.options.find((o) => o.flags.split(/[ ,]+/).includes(option));
-  if (!spec || argv.indexOf(option) > argv.indexOf(command)) return undefined;
-  return `${quoteInput(option)} s’écrit après la commande : mcp-faq ${command} ${option}`;
+  const at = argv.indexOf(option);
+  if (!spec || at > argv.indexOf(command)) return undefined;
+  // The whole line again, the option (and its value) moved to its end.
+  const moved = argv.slice(at, spec.flags.includes('<') ? at + 2 : at + 1);
+  const line = [...argv.slice(0, at), ...argv.slice(at + moved.length), ...moved].map(shellWord).join(' ');
+  return `${quoteInput(option)} s’écrit après la commande : mcp-faq ${oneLine(line, 200)}`;
 }
 
 /** `help [command]`: the help of the program or of one command; an unknown name is a usage error. */

@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { FaqError } from './errors.js';
 import { cacheKey, decodeModel, encodeModel, readData, saveData, type DataCache } from './faq-cache.js';
 import { parseFaq, type Faq } from './faq.js';
-import { oneLine, quoteInput } from './text.js';
+import { oneLine, quoteInput, shellWord } from './text.js';
 
 /** The FAQ to answer from: the bundled one, or another file. */
 export interface Source {
@@ -94,17 +94,17 @@ function fileKind(stat: Stats): string {
 
 /** Strict UTF-8 decoding: an invalid byte is an error that names its line. */
 export function decodeUtf8(bytes: Uint8Array, source: string): string {
+  const wide = wideEncoding(bytes);
+  if (wide) {
+    throw new FaqError(
+      'input',
+      `${source} est encodé en ${wide}, pas en UTF-8.`,
+      `Convertissez-le, par exemple : iconv -f ${wide} -t UTF-8 ${shellWord(source)} > faq-utf8.md`,
+    );
+  }
   // isUtf8 and toString are native (simdutf): a 6 MB file in a few milliseconds,
   // where a fatal TextDecoder takes tens.
   if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-  // UTF-16 says so by its byte order mark (FF FE or FE FF): the advice is then another.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new FaqError(
-      'input',
-      `${source} est encodé en UTF-16, pas en UTF-8.`,
-      'Convertissez-le, par exemple : iconv -f utf-16 -t utf-8 fichier.md > fichier-utf8.md',
-    );
-  }
   let line = 1;
   let start = 0;
   for (let i = 0; i <= bytes.length; i++) {
@@ -117,6 +117,26 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
   throw new FaqError(
     'input',
     `${source}:${line}: le fichier n’est pas encodé en UTF-8.`,
-    'Convertissez-le, par exemple : iconv -f latin1 -t utf-8 fichier.md > fichier-utf8.md',
+    `Convertissez-le, par exemple : iconv -f latin1 -t UTF-8 ${shellWord(source)} > faq-utf8.md`,
   );
+}
+
+/**
+ * UTF-16 or UTF-32, by the byte order mark or, without one, by the zero bytes that
+ * their ASCII characters carry (text has none; even UTF-8 text of ASCII alone, which
+ * they would otherwise pass for): the advice is then another than latin1's.
+ */
+export function wideEncoding(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return 'UTF-32LE';
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'UTF-32BE';
+  if (a === 0xff && b === 0xfe) return 'UTF-16LE';
+  if (a === 0xfe && b === 0xff) return 'UTF-16BE';
+  const sample = bytes.subarray(0, 4096);
+  const zeros = [0, 1, 2, 3].map((k) => sample.filter((byte, i) => byte === 0 && i % 4 === k).length);
+  const quarter = sample.length / 4;
+  if (quarter < 1 || zeros.reduce((x, y) => x + y) < quarter) return undefined; // a stray NUL is a control character
+  if (zeros[1]! + zeros[2]! + zeros[3]! > 2.5 * quarter) return 'UTF-32LE';
+  if (zeros[0]! + zeros[1]! + zeros[2]! > 2.5 * quarter) return 'UTF-32BE';
+  return zeros[1]! + zeros[3]! > zeros[0]! + zeros[2]! ? 'UTF-16LE' : 'UTF-16BE';
 }

@@ -34,6 +34,9 @@ export function oneLine(text: string, max = 60): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** A word as a shell command line shows it: quoted when it has to be (for commands in messages). */
+export const shellWord = (word: string): string => (/^[\w./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
 /** User input quoted inside a message: « like this ». */
 export const quoteInput = (text: string, max = 60): string => `« ${oneLine(text, max)} »`;
 

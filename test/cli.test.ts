@@ -234,7 +234,9 @@ describe('help, version, usage errors', () => {
     [['--color=foo'], 'Voir : mcp-faq --help'], // no command named (the help is implied)
     [['help', '--json'], 'Voir : mcp-faq --help'],
     [['--json', 'list'], '« --json » s’écrit après la commande : mcp-faq list --json'],
-    [['-n', '2', 'search', 'x'], '« -n » s’écrit après la commande : mcp-faq search -n'],
+    [['-n', '2', 'search', 'x'], '« -n » s’écrit après la commande : mcp-faq search x -n 2'],
+    [['--json', 'search', 'mot de passe'], "« --json » s’écrit après la commande : mcp-faq search 'mot de passe' --json"],
+    [['--json', 'help', 'search'], 'Voir : mcp-faq --help'],
   ])('%j: the next step is the help of the command named', async (argv, hint) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

@@ -58,19 +58,28 @@ describe('decodeUtf8', () => {
     expect(() => decodeUtf8(new Uint8Array(bytes), 'f.md')).toThrow(new RegExp(`^f\\.md:${line}: le fichier n’est pas encodé en UTF-8`));
   });
 
+  const utf16le = (text: string) => [...text].flatMap((c) => [c.charCodeAt(0), 0]);
   test.each([
-    ['little-endian', [0xff, 0xfe, 0x61, 0x00]],
-    ['big-endian', [0xfe, 0xff, 0x00, 0x61]],
-  ])('UTF-16 (%s, with its byte order mark): said so, with the conversion from UTF-16', (_, bytes) => {
-    const decode = () => decodeUtf8(new Uint8Array(bytes), 'f.md');
-    expect(decode).toThrow('f.md est encodé en UTF-16, pas en UTF-8.');
+    ['UTF-16LE', [0xff, 0xfe, 0x61, 0x00]], // with its byte order mark
+    ['UTF-16BE', [0xfe, 0xff, 0x00, 0x61]],
+    ['UTF-32LE', [0xff, 0xfe, 0x00, 0x00, 0x61, 0, 0, 0]],
+    ['UTF-32BE', [0x00, 0x00, 0xfe, 0xff, 0, 0, 0, 0x61]],
+    ['UTF-16LE', utf16le('**Q: q**<a name="a1"></a>\nr\n')], // without one: ASCII alone would pass for UTF-8
+    ['UTF-32LE', [...'# Titre\n'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])],
+  ])('%s: said so, with the conversion from it', (encoding, bytes) => {
+    const decode = () => decodeUtf8(new Uint8Array(bytes), 'ma faq.md');
+    expect(decode).toThrow(`ma faq.md est encodé en ${encoding}, pas en UTF-8.`);
     let hint: string | undefined;
     try {
       decode();
     } catch (error) {
       hint = (error as { hint?: string }).hint;
     }
-    expect(hint).toContain('iconv -f utf-16 -t utf-8');
+    expect(hint).toBe(`Convertissez-le, par exemple : iconv -f ${encoding} -t UTF-8 'ma faq.md' > faq-utf8.md`);
+  });
+
+  test('a stray NUL byte is no UTF-16: a control character, removed as any other', () => {
+    expect(decodeUtf8(new TextEncoder().encode('a\u0000b c d e f g h'), 'f.md')).toBe('a\u0000b c d e f g h');
   });
 
   test('valid UTF-8 passes', () => {
