@@ -117,7 +117,7 @@ class Cli {
     // commands and options complete.
     const ids = () => {
       try {
-        const file = faqOption(line.words, line.index, this.io.env.HOME) ?? (this.io.env.MCP_FAQ_FILE || undefined);
+        const file = faqOption(line.words, line.index, this.io.env) ?? (this.io.env.MCP_FAQ_FILE || undefined);
         return openCore(file, this.io.cacheDir).faq.entries.map(({ id, question }) => ({ id, question }));
       } catch {
         return [];

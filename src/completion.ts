@@ -80,33 +80,38 @@ export function joinEquals(words: string[], index: number): { words: string[]; i
  * The FAQ file the command line names (`--faq x.md` or `--faq=x.md`), but for the word
  * being completed; as the shell would pass it (see shellPath).
  */
-export function faqOption(words: string[], index: number, home?: string): string | undefined {
+export function faqOption(words: string[], index: number, env: Record<string, string | undefined> = {}): string | undefined {
   let file: string | undefined;
   words.forEach((word, i) => {
     if (i === index) return;
     if (word === '--faq' && i + 1 !== index && words[i + 1] !== undefined) file = words[i + 1];
     else if (word.startsWith('--faq=')) file = word.slice('--faq='.length);
   });
-  return file === undefined ? undefined : shellPath(file, home);
+  return file === undefined ? undefined : shellPath(file, env);
 }
 
 /**
  * A path as typed, as the shell would pass it: bash and zsh hand completion the word
- * as written ("faqs/x.md" with its quotes, dir\ with\ space/x.md, ~/x.md). Quotes
- * removed, backslashes undone, a leading ~ made the home folder.
+ * as written ("faqs/x.md" with its quotes, dir\ with\ space/x.md, ~/x.md, $HOME/x.md).
+ * Quotes removed, backslashes undone, a leading ~ and $NAME or ${NAME} (outside single
+ * quotes) replaced from `env`.
  */
-export function shellPath(word: string, home?: string): string {
+export function shellPath(word: string, env: Record<string, string | undefined> = {}): string {
   let path = '';
   for (let i = 0, quote = ''; i < word.length; i++) {
     const c = word[i]!;
+    const variable = c === '$' && quote !== "'" ? /^\$(?:\{(\w+)\}|(\w+))/.exec(word.slice(i)) : null;
     if (quote === "'") {
       if (c === "'") quote = '';
       else path += c;
+    } else if (variable) {
+      path += env[variable[1] ?? variable[2]!] ?? '';
+      i += variable[0].length - 1;
     } else if (c === '\\' && i + 1 < word.length && (quote === '' || '"\\$`'.includes(word[i + 1]!))) path += word[++i];
     else if (c === '"' || (c === "'" && quote === '')) quote = quote === c ? '' : c;
     else path += c;
   }
-  return home && /^~(?:\/|$)/.test(word) ? home + path.slice(1) : path;
+  return env.HOME && /^~(?:\/|$)/.test(word) ? env.HOME + path.slice(1) : path;
 }
 
 /** The candidates for words[index] (words: the command line after `mcp-faq`). */

@@ -143,10 +143,11 @@ export class Core {
     return { kind: 'ambiguous', query, hits: found.hits, ids };
   }
 
-  /** The ids of an argument that lists them, copied from a list ("a1,a5", "a1;a9", 'a1 a5' quoted), or undefined. */
+  /** The ids of an argument that lists them, copied from a list ("a1,a5", "a1;a9", 'a1 a5' quoted; a mistyped one among them), or undefined. */
   private idList(arg: string): string[] | undefined {
     const parts = arg.split(/[,;\s]/).filter((p) => p.trim());
-    return parts.length > 1 && parts.every((p) => findEntry(this.faq, stripControls(p))) ? parts : undefined;
+    const id = (part: string) => findEntry(this.faq, stripControls(part)) ?? looksLikeId(this.faq, stripControls(part));
+    return parts.length > 1 && parts.every(id) ? parts : undefined;
   }
 
   /** The search engine, loaded on first use (dist/search.js, and the index). */

@@ -86,13 +86,12 @@ async function presentSearch(query: string, found: Found, view: View): Promise<O
 async function presentShow(resolution: Resolution, bundled: boolean, view: View): Promise<Output> {
   switch (resolution.kind) {
     case 'unknown-id': {
-      const { id, nearest, ids } = resolution;
+      const { id, ids } = resolution;
+      // The ids given are no suggestion for the one mistyped (« show a1 a10 »: not a1 again).
+      const nearest = resolution.nearest.filter((n) => !ids.includes(n));
       const suggestion = nearest.length ? `Vouliez-vous dire : ${nearest.join(', ')} ?  (mcp-faq show ${nearest[0]})\n` : '';
-      return output(
-        '',
-        idsNote(ids, false) + message(`identifiant inconnu : ${quoteInput(id)}.`, `${suggestion}Toutes les questions : mcp-faq list`),
-        1,
-      );
+      const given = ids.length === 0 ? '' : ids.length === 1 ? ` (${ids[0]} en est un)` : ` (${ids.join(', ')} en sont)`;
+      return output('', message(`identifiant inconnu : ${quoteInput(id)}${given}.`, `${suggestion}Toutes les questions : mcp-faq list`), 1);
     }
     case 'nothing':
       return output('', idsNote(resolution.ids) + (await nothingFound(resolution.query, resolution, view)), 1);
@@ -110,7 +109,7 @@ async function presentShow(resolution: Resolution, bundled: boolean, view: View)
   const { entries, many, best } = resolution;
   const note = best && view.stderr.tty ? `Meilleure réponse pour ${quoteInput(best.query)} : ${best.id}\n\n` : '';
   // Several answers in markdown: each under a heading that says which it is.
-  const raw = (e: FaqEntry) => (many ? `## ${e.id} · ${e.question}\n\n${e.answer}\n` : `${e.answer}\n`);
+  const raw = (e: FaqEntry) => (entries.length > 1 ? `## ${e.id} · ${e.question}\n\n${e.answer}\n` : `${e.answer}\n`);
   if (view.format === 'raw') return { ...output(entries.map(raw).join('\n')), note };
   if (view.format === 'json') return { ...output(json(many ? entries.map(entryJson) : entryJson(entries[0]!))), note };
   const render = await import('./render.js'); // the renderer loads only for `show`
@@ -138,10 +137,10 @@ async function nothingFound(query: string, { guesses, id }: Pick<Found, 'guesses
  * When `show` had ids besides what failed: which arguments were ids, and whether the
  * others were searched as words (not when one of them was a mistyped id).
  */
-function idsNote(ids: string[], searched = true): string {
+function idsNote(ids: string[]): string {
   if (ids.length === 0) return '';
   const which = ids.length === 1 ? `${ids[0]} est un identifiant` : `${ids.join(', ')} sont des identifiants`;
-  return `mcp-faq : ${which}${searched ? ' ; les autres mots sont cherchés comme une question' : ''}.\n`;
+  return `mcp-faq : ${which} ; les autres mots sont cherchés comme une question.\n`;
 }
 
 /** An error as the user sees it: a message and the next step, or a bug report. */

@@ -86,7 +86,12 @@ describe('shellPath: the --faq file as the shell passes it', () => {
     ['~', '/home/me'],
     ['"~/x.md"', '~/x.md'], // quoted: no home, as in the shell
     ['a~/x.md', 'a~/x.md'],
-  ])('%s → %s', (word, path) => expect(shellPath(word, '/home/me')).toBe(path));
+    ['$HOME/x.md', '/home/me/x.md'],
+    ['"${HOME}/dir x/f.md"', '/home/me/dir x/f.md'],
+    ["'$HOME/x.md'", '$HOME/x.md'], // single quotes: as is
+    ['\\$HOME', '$HOME'],
+    ['$NOPE/x.md', '/x.md'],
+  ])('%s → %s', (word, path) => expect(shellPath(word, { HOME: '/home/me' })).toBe(path));
 });
 
 describe('the scripts, in real shells', () => {
@@ -126,10 +131,11 @@ describe('the scripts, in real shells', () => {
       cd "$HOME"
       comp mcp-faq --faq '"dir with space/e.md"' show ''
       comp mcp-faq --faq 'dir\\ with\\ space/e.md' show ''
-      comp mcp-faq --faq '~/dir\\ with\\ space/e.md' show ''`;
+      comp mcp-faq --faq '~/dir\\ with\\ space/e.md' show ''
+      comp mcp-faq --faq '"$HOME/dir with space/e.md"' show ''`;
     const r = spawnSync(bash, ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env: { ...env, HOME: home } });
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')).toEqual(['p1 p2', 'p1 p2', 'p1 p2', '']);
+    expect(r.stdout.split('\n')).toEqual(['p1 p2', 'p1 p2', 'p1 p2', 'p1 p2', '']);
   });
 
   test('fish: `mcp-faq sh` and `mcp-faq show a`, with descriptions', () => {

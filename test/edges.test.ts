@@ -130,8 +130,24 @@ describe('5. show never drops an argument', () => {
   test('show a1 a99: refused, saying a1 was an id', () => {
     const r = runBin(['show', 'a1', 'a99']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('mcp-faq : a1 est un identifiant.\n'); // nothing was searched
-    expect(r.stderr).toContain('identifiant inconnu : « a99 »');
+    expect(r.stderr).toBe(
+      'mcp-faq : identifiant inconnu : « a99 » (a1 en est un).\nVouliez-vous dire : a9 ?  (mcp-faq show a9)\nToutes les questions : mcp-faq list\n',
+    ); // nothing was searched
+  });
+
+  test.each([
+    [['a1', 'a10'], 'mcp-faq : identifiant inconnu : « a10 » (a1 en est un).\nToutes les questions : mcp-faq list\n'], // not « a1 ? » again
+    [
+      ['a1 a99'],
+      'mcp-faq : identifiant inconnu : « a99 » (a1 en est un).\nVouliez-vous dire : a9 ?  (mcp-faq show a9)\nToutes les questions : mcp-faq list\n',
+    ],
+  ])('show %j: the mistyped id, never an id given as its correction', (args, stderr) => {
+    const r = runBin(['show', ...args]);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr });
+  });
+
+  test('show --raw a9 a9: one answer, as is (no heading)', () => {
+    expect(runBin(['show', '--raw', 'a9', 'a9']).stdout).toBe(`${faq.entries[8]!.answer}\n`);
   });
 
   test('show a1 kubernetes: refused, saying which argument was an id', () => {
