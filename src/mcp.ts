@@ -17,7 +17,7 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import type { Answer, Core, Hit } from './core.js';
+import type { Answer, Core, Found, Hit } from './core.js';
 import { FaqError } from './errors.js';
 import type { FaqEntry } from './faq.js';
 import { FdStream, readChunks } from './io.js';
@@ -69,7 +69,7 @@ function createServer(core: Core, version: string): McpServer {
       const results = found.hits.map(hitJson);
       // The query is echoed for the client's record, not in full: a 100 KB query would come back whole.
       return {
-        content: [{ type: 'text', text: searchText(query, found.hits) }],
+        content: [{ type: 'text', text: searchText(query, found) }],
         structuredContent: { query: oneLine(query, 500), results },
       };
     },
@@ -300,8 +300,11 @@ const entryUri = (e: FaqEntry) => `${ENTRY_URI}${encodeURIComponent(e.id)}`;
 
 const hitJson = ({ entry: { id, category, question }, score, snippet }: Hit) => ({ id, category, question, score, snippet: snippet.text });
 
-function searchText(query: string, hits: Hit[]): string {
-  if (hits.length === 0) return `La FAQ ne répond pas à « ${oneLine(query, 200)} » (aucun résultat).`;
+function searchText(query: string, { hits, id }: Found): string {
+  if (hits.length === 0) {
+    const next = id ? ` C’est l’identifiant d’une question ; pour la lire : get_faq_entry (id « ${id} »).` : '';
+    return `La FAQ ne répond pas à « ${oneLine(query, 200)} » (aucun résultat).${next}`;
+  }
   const lines = hits.map(
     (h, i) => `${i + 1}. ${h.entry.id} — ${h.entry.question} (${h.entry.category} ; score ${h.score})\n   ${h.snippet.text}`,
   );

@@ -75,6 +75,14 @@ describe('the server, through the SDK client', () => {
     expect(r.content[0]!.text).toContain('La FAQ ne répond pas');
   });
 
+  test('search_faq: an id that answers nothing points to get_faq_entry', async () => {
+    const r = await call('search_faq', { query: 'A9' });
+    expect(r.isError).toBeFalsy();
+    expect(r.content[0]!.text).toBe(
+      'La FAQ ne répond pas à « A9 » (aucun résultat). C’est l’identifiant d’une question ; pour la lire : get_faq_entry (id « a9 »).',
+    );
+  });
+
   test('search_faq: a 100 KB query is answered', async () => {
     const r = await call('search_faq', { query: `mot de passe ${'x'.repeat(100 * 1024)}` });
     expect((r.structuredContent as { results: { id: string }[] }).results[0]?.id).toBe('a7');
