@@ -58,9 +58,12 @@ export function scoreEntries(units: Unit[], index: SearchIndex): Signals[] {
   const totalContent = units.reduce((s, u) => s + (u.kind === 'form' ? 0 : u.weight), 0);
   const byEntry = new Map<number, Signals & { matched: number }>();
   if (total <= 0) return [];
+  // The form of a question (« où », « impossible ») about nothing but the context
+  // (« where is my profile ») does not choose its entry: a2's « Où puis-je trouver ».
+  const formless = !units.some((u) => u.kind === 'topic' || u.kind === 'generic');
   for (const unit of units) {
     // An off-topic unit only weighs (the FAQ does not answer it); filler says nothing.
-    if (unit.kind === 'offtopic' || unit.kind === 'filler') continue;
+    if (unit.kind === 'offtopic' || unit.kind === 'filler' || (formless && unit.kind === 'form')) continue;
     const best = new Map<number, { match: number; quality: number; fields: number }>();
     for (const [term, quality] of unit.alts) {
       for (const p of index.postings(term)) {
