@@ -126,7 +126,7 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
  * their ASCII characters carry (text has none; even UTF-8 text of ASCII alone, which
  * they would otherwise pass for): the advice is then another than latin1's.
  */
-export function wideEncoding(bytes: Uint8Array): string | undefined {
+function wideEncoding(bytes: Uint8Array): string | undefined {
   const [a, b, c, d] = bytes;
   if (a === 0xff && b === 0xfe && c === 0 && d === 0) return 'UTF-32LE';
   if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'UTF-32BE';
