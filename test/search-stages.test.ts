@@ -126,6 +126,7 @@ describe('3. correct', () => {
     ['mot de pa', 'mot de par(0.90)'],
     ['the exam was cancel', 'the exam was cancel'], // common words stay
     ['jarrive pas', 'j(0.90) arrive(0.90) pas'], // j' without its apostrophe, as in text messages
+    ['lasistanse', 'l(0.90) assistance(0.90)'], // …before a mistyped known word (« jaccede » is j' + « accède »)
     ['jperdu mon mdp', 'perdu(0.90) mon mdp'], // …unless it reads as a typo of a known word
     ['mdp iperdu', 'mdp perdu(0.90)'], // "i" is never elided: a typo
     ['mdp pperdu', 'mdp perdu(0.90)'], // nor "p"

@@ -90,6 +90,7 @@ describe('the engine on the bundled FAQ', () => {
     ['how do I get help', 'd1'],
     ['where do I find my Microsoft certification profile', 'a1'], // a form and the context: « où » does not pick a2
     ['où est mon profil de certification', 'a1'],
+    ['comment jaccede a mon tableau de bord certif', 'a1'], // j' + « accède », unaccented
   ])('%j → %s first', async (q, id) => expect((await ids(q))[0]).toBe(id));
 
   test.each([
@@ -297,6 +298,7 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy45', { top1: 0.85, ood: 0.92 }], // blind at 73.3 %, 28/30 (74cf467); then tuned on: 86.7 %, 30/30
   ['noisy46', { top1: 0.8, ood: 0.92 }], // blind at 70.0 %, 30/30 (74cf467); tuned on from the middle of the day: 83.3 %, 30/30
   ['noisy47', { top1: 0.7, ood: 0.92 }], // blind, never tuned on: 60.0 %, 30/30 (74cf467); 70.0 %, 30/30 on the final engine
+  ['noisy48', { top1: 0.8, ood: 0.92 }], // blind, written at the end of the 8th session: 80.0 %, 30/30 on 74cf467 and on the day's engine alike; 83.3 % with « jaccede » read as j' + « accède »
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
   ['review3', { top1: 0.7, ood: 0.7 }], // the third review's probes, all of them (378, aimed at the day's changes: see the README)

@@ -105,7 +105,10 @@ const ELIDED = new Set('jldmtsnc');
 function elision(word: string, sense: WordSense): string[] | undefined {
   const [first, rest] = [word[0]!, word.slice(1)];
   if (rest.length < 4 || !ELIDED.has(first)) return undefined;
-  return sense.isKnown(rest) || sense.isStop(rest) || sense.frequencyClass(rest) > 0 ? [first, rest] : undefined;
+  if (sense.isKnown(rest) || sense.isStop(rest) || sense.frequencyClass(rest) > 0) return [first, rest];
+  // The rest mistyped, or unaccented: « jaccede » is j' + « accède ».
+  const near = sense.knownWords().nearest(rest);
+  return near ? [first, near.word] : undefined;
 }
 
 /** A set of 26 letters (and one bit for anything else): words a few edits apart differ in few of them. */
