@@ -15,8 +15,10 @@ declare const MCP_FAQ_VERSION: string;
 /** What commander read: an invocation, or the text it printed (help, version). */
 export type Parsed = Invocation | { text: string };
 
-/** Reads a command line; a bad one is a usage error, in French. */
-/** `implied`: the command (argv[0]) was put there for a line that named none (see cli.ts). */
+/**
+ * Reads a command line; a bad one is a usage error, in French. `implied`: the command
+ * (argv[0]) was put there for a line that named none (see cli.ts).
+ */
 export async function parseArgs(argv: string[], implied = false): Promise<Parsed> {
   const { program, printed } = buildProgram();
   let invocation: Invocation | undefined;

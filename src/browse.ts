@@ -77,7 +77,7 @@ export interface Edit {
 }
 
 /**
- * The line once `key` (one character) is typed at the cursor of `before`, when readline
+ * The line once `key` (a character: one UTF-16 unit, or two) is typed at the cursor of `before`, when readline
  * got it wrong: Node 20's readline, given several characters in one read (a paste,
  * fast typing, an input method), appends all but the last at the end of the line
  * whatever the cursor, and moves the cursor as if it had not ('pe' typed before
