@@ -108,9 +108,8 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [active, setActive] = useState(0);
   const [, setSize] = useState(config.screen());
-  // What is typed, as the keys come; `term` follows it once the keys already received are read.
-  const typed = useRef('');
-  // The line and cursor after the last key (see mendInsert).
+  // What is typed and the cursor, as the keys come (see mendInsert); `term` follows the
+  // line once the keys already received are read.
   const edit = useRef<Edit>({ line: '', cursor: 0 });
   const reading = useRef<NodeJS.Immediate | undefined>(undefined);
   const fail = (error: unknown) => setFailure(error instanceof Error ? error.message : String(error));
@@ -137,7 +136,7 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
   useKeypress((key: KeypressEvent, rl) => {
     const list = found?.choices ?? [];
     if (isEnterKey(key)) {
-      const line = typed.current;
+      const { line } = edit.current;
       // Nothing to choose: keep what was typed (Enter emptied the line).
       const choose = (chosen: FinderChoice | undefined) => (chosen ? done(chosen.id) : rl.write(line));
       // Enter typed or pasted with the words, before their choices are shown: the best for those words.
@@ -156,10 +155,9 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
       const mended = printable ? mendInsert(edit.current, sequence, input) : undefined;
       if (mended) [input.line, input.cursor] = [mended.line, mended.cursor];
       edit.current = { line: input.line, cursor: input.cursor };
-      typed.current = input.line;
       reading.current ??= setImmediate(() => {
         reading.current = undefined;
-        setTerm(typed.current);
+        setTerm(edit.current.line);
       });
     }
   });

@@ -133,10 +133,7 @@ async function nothingFound(query: string, { guesses, id }: Pick<Found, 'guesses
   );
 }
 
-/**
- * When `show` had ids besides what failed: which arguments were ids, and whether the
- * others were searched as words (not when one of them was a mistyped id).
- */
+/** When `show` had ids besides words that found nothing: which arguments were ids. */
 function idsNote(ids: string[]): string {
   if (ids.length === 0) return '';
   const which = ids.length === 1 ? `${ids[0]} est un identifiant` : `${ids.join(', ')} sont des identifiants`;
