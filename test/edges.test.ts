@@ -244,7 +244,7 @@ describe('in a real terminal', () => {
     session = new TerminalSession(`${mcp} --no-color`, { width: 80, height: 20 });
     await session.waitFor(/Votre question/);
     session.type('mot de pase');
-    await session.waitFor(/a7 +J’ai perdu/);
+    await session.waitFor(/❯ a7 +J’ai perdu/); // chosen: the search ran (every question shows before it)
 
     expect(session.styledScreen().replace(/\u001b\[(?:0|39|49)?m/g, '')).not.toMatch(ESCAPE);
     session.press('Escape');
