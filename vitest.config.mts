@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { asciiJson, frequentWords, makeBundleData } from './src/build/bundle-data.mjs';
+import { asciiValue, frequentWords, makeBundleData } from './src/build/bundle-data.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -13,10 +13,10 @@ const bundle = await makeBundleData();
 
 export default defineConfig({
   define: {
-    MCP_FAQ_MODEL: asciiJson(bundle.faq),
-    MCP_FAQ_INDEX: asciiJson(bundle.index),
-    MCP_FAQ_ANSWERS: asciiJson(bundle.answers),
-    MCP_FAQ_DOCS: asciiJson(bundle.docs),
+    MCP_FAQ_MODEL: asciiValue(bundle.faq),
+    MCP_FAQ_INDEX: asciiValue(bundle.index),
+    MCP_FAQ_ANSWERS: asciiValue(bundle.answers),
+    MCP_FAQ_DOCS: asciiValue(bundle.docs),
     MCP_FAQ_WORDS: frequentWords(),
     MCP_FAQ_VERSION: JSON.stringify(version),
   },

@@ -22,14 +22,14 @@ export interface RenderOptions {
 /** Answer documents by entry id. */
 export type Documents = Record<string, string>;
 
-// Replaced by the build (and the test set-up) with the bundled FAQ's documents, as JSON text.
-declare const MCP_FAQ_DOCS: string;
+// Replaced by the build (and the test set-up) with the bundled FAQ's documents (an object literal).
+declare const MCP_FAQ_DOCS: Documents;
 
 let bundledDocs: Documents | undefined;
 
 /** The documents of the bundled FAQ's answers. */
 export function bundledDocuments(): Documents {
-  bundledDocs ??= JSON.parse(MCP_FAQ_DOCS) as Documents;
+  bundledDocs ??= MCP_FAQ_DOCS;
   return bundledDocs;
 }
 

@@ -21,7 +21,7 @@ import type { Faq } from './faq.js';
 import { Analyzer } from './glossary.js';
 import { cleanQuery } from './search/clean.js';
 import { correctWords, KnownWords, readOu, type WordSense } from './search/correct.js';
-import { ArrayIndex, buildIndex, PackedIndex, wordData, type SearchIndex } from './search/indexing.js';
+import { ArrayIndex, buildIndex, PackedIndex, wordData, type IndexData, type SearchIndex } from './search/indexing.js';
 import { cutOff, scoreEntries, type Signals } from './search/score.js';
 import { answerWords, markdownToPlain, snippet, type AnswerWords, type Snippet } from './search/snippet.js';
 import { queryUnits, weighUnits } from './search/units.js';
@@ -57,10 +57,10 @@ export interface SearchOptions {
 /** fuzzy.ts: what the search needs for words it does not know. */
 export type Tools = typeof import('./fuzzy.js');
 
-// Replaced by the build (and the test set-up) with the bundled FAQ's index (indexData(),
-// as JSON text), and its answers analysed for snippets (each AnswerWords as JSON text, parsed when quoted).
-declare const MCP_FAQ_INDEX: string;
-declare const MCP_FAQ_ANSWERS: string;
+// Replaced by the build (and the test set-up) with the bundled FAQ's index (indexData()),
+// and its answers analysed for snippets (each AnswerWords as JSON text, parsed when quoted).
+declare const MCP_FAQ_INDEX: IndexData;
+declare const MCP_FAQ_ANSWERS: string[];
 
 let bundledIndex: SearchIndex | undefined;
 let tools: Promise<Tools> | undefined;
@@ -74,7 +74,7 @@ const loadTools = (): Promise<Tools> => (tools ??= import('./fuzzy.js'));
  */
 export async function searcherFor(faq: Faq, bundled: boolean, cache?: DataCache): Promise<Searcher> {
   bundledIndex ??= new PackedIndex(MCP_FAQ_INDEX);
-  if (bundled) return new Searcher(bundledIndex, faq, loadTools, JSON.parse(MCP_FAQ_ANSWERS) as string[]);
+  if (bundled) return new Searcher(bundledIndex, faq, loadTools, MCP_FAQ_ANSWERS);
   const { stem, weightClass } = await loadTools();
   const cached = cache && readData(cache, 'index');
   if (cached) {

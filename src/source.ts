@@ -19,14 +19,14 @@ export interface Source {
   cache?: DataCache;
 }
 
-// Replaced by the build (and the test set-up) with the parsed bundled FAQ, as JSON text.
-declare const MCP_FAQ_MODEL: string;
+// Replaced by the build (and the test set-up) with the parsed bundled FAQ (an object literal).
+declare const MCP_FAQ_MODEL: Faq;
 
 let model: Faq | undefined;
 
 /** The FAQ shipped with the tool. */
 export function bundled(): Source {
-  model ??= JSON.parse(MCP_FAQ_MODEL) as Faq;
+  model ??= MCP_FAQ_MODEL;
   return { faq: model, bundled: true };
 }
 

@@ -402,13 +402,13 @@ describe('a bug: exit 70, reported with its stack', () => {
     expect(stderr).toContain('Merci de la signaler : https://github.com/mcp-faq/mcp-faq/issues');
   });
 
-  test('the built binary, with a broken JSON.parse', () => {
-    const preload = join(dir, 'break-json.cjs');
-    writeFileSync(preload, 'JSON.parse = () => { throw new TypeError("JSON cassé"); };\n');
+  test('the built binary, with a broken built-in (padEnd, which list uses)', () => {
+    const preload = join(dir, 'break-pad.cjs');
+    writeFileSync(preload, 'String.prototype.padEnd = () => { throw new TypeError("padEnd cassé"); };\n');
     const r = runBin(['list'], { env: { NODE_OPTIONS: `--require ${preload}` } });
     expect(r.code).toBe(70);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^mcp-faq : erreur inattendue \(un bogue\) : JSON cassé\nTypeError: JSON cassé\n\s+at /);
+    expect(r.stderr).toMatch(/^mcp-faq : erreur inattendue \(un bogue\) : padEnd cassé\nTypeError: padEnd cassé\n\s+at /);
   });
 });
 

@@ -23,7 +23,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { asciiJson, frequentWords, makeBundleData, root } from './bundle-data.mjs';
+import { asciiValue, frequentWords, makeBundleData, root } from './bundle-data.mjs';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const BUILD_STAMP = '@@mcp-faq-build@@';
@@ -103,10 +103,10 @@ const result = await build({
   supported: { 'dynamic-import': false },
   metafile: true,
   define: {
-    MCP_FAQ_MODEL: asciiJson(bundle.faq), // used in cli.js
-    MCP_FAQ_INDEX: asciiJson(bundle.index), // in search.js
-    MCP_FAQ_ANSWERS: asciiJson(bundle.answers), // in search.js
-    MCP_FAQ_DOCS: asciiJson(bundle.docs), // in render.js
+    MCP_FAQ_MODEL: asciiValue(bundle.faq), // used in cli.js
+    MCP_FAQ_INDEX: asciiValue(bundle.index), // in search.js
+    MCP_FAQ_ANSWERS: asciiValue(bundle.answers), // in search.js
+    MCP_FAQ_DOCS: asciiValue(bundle.docs), // in render.js
     MCP_FAQ_WORDS: frequentWords(), // in fuzzy.js
     MCP_FAQ_VERSION: JSON.stringify(pkg.version),
     MCP_FAQ_BUILD: JSON.stringify(BUILD_STAMP), // in main.js, replaced in step 4

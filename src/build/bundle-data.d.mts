@@ -3,8 +3,8 @@ import type { Bundle } from '../bundle.js';
 
 export const root: string;
 export const FILES: Record<'faq' | 'glossary' | 'stopwords' | 'offtopic' | 'words', string>;
-/** A value as JSON text of ASCII characters, for esbuild's `define`. */
-export function asciiJson(value: unknown): string;
+/** A value as JSON of ASCII characters: for esbuild's `define`, the value itself (an object literal). */
+export function asciiValue(value: unknown): string;
 /** The general word frequencies, as `define` text. */
 export function frequentWords(): string;
 /** The exports of TypeScript sources bundled in memory (esbuild options: `entryPoints` or `stdin`). */
