@@ -64,11 +64,14 @@ export interface Lexicon {
   phrases: string;
   /** …and, a line each, the notions it belongs to, comma-separated. */
   concepts: string;
+  /** Where each line of `phrases`, then of `concepts`, starts (and each one's end + 1): a search cuts the few lines it needs. */
+  starts: { phrases: number[]; concepts: number[] };
   /**
    * Expressions by the key of their first significant word (see wordKey), longest
    * first: a line "key=p,q,…" each, between newlines. Strings rather than arrays and
-   * objects: the bundled index is parsed at every search, and some thousands of small
-   * strings and an object of hundreds of keys cost more than they save.
+   * objects: the bundled index is made at every search (from V8's code cache, where
+   * each string of a literal is interned), and some thousands of small strings and an
+   * object of hundreds of keys cost more than they save.
    */
   byKey: string;
 }
@@ -120,7 +123,15 @@ interface Phrase {
  */
 export function compileLexicon(glossary: string, stopwords: string, stem: Stemmer, source = 'glossary.txt', offtopic = ''): Lexicon {
   const stop = [...new Set(stripComments(stopwords).flatMap((l) => tokenize(l).map((t) => t.word)))];
-  const lexicon: Lexicon = { stop: ` ${stop.join(' ')} `, kinds: '', labels: [], phrases: '', concepts: '', byKey: '' };
+  const lexicon: Lexicon = {
+    stop: ` ${stop.join(' ')} `,
+    kinds: '',
+    labels: [],
+    phrases: '',
+    concepts: '',
+    starts: { phrases: [], concepts: [] },
+    byKey: '',
+  };
   const phraseList: string[] = [];
   const concepts: number[][] = [];
   const seen = new Map<string, number>();
@@ -160,6 +171,7 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
   addLines(offtopic, 'offtopic.txt', OFFTOPIC_MARKS, 'offtopic');
   lexicon.phrases = phraseList.join('\n');
   lexicon.concepts = concepts.map((c) => c.join(',')).join('\n');
+  lexicon.starts = { phrases: lineStarts(phraseList), concepts: lineStarts(concepts.map((c) => c.join(','))) };
   const analyzer = new Analyzer(lexicon, stem);
   const byKey = new Map<string, number[]>();
   phraseList.forEach((_, p) => {
@@ -203,8 +215,6 @@ export class Analyzer {
   private readonly stems = new Map<string, string>();
   /** Expressions ready to match, by number: a dense array (filled in any order, it is looked up millions of times). */
   private parsed: (Phrase | undefined)[] = [];
-  /** The expressions' lines and notions' lines, cut on first use (a search needs a few). */
-  private lines?: { phrases: string[]; concepts: string[] };
   /** Keyed expression lists by key, once more than KEYED_SCANS words were looked up (a search needs a few). */
   private keyed?: Map<string, string>;
   private keyLookups = 0;
@@ -296,11 +306,9 @@ export class Analyzer {
   phrase(p: number): Phrase {
     let phrase = this.parsed[p];
     if (!phrase) {
-      if (!this.lines) {
-        this.lines = { phrases: this.lexicon.phrases.split('\n'), concepts: this.lexicon.concepts.split('\n') };
-        this.parsed = new Array<Phrase | undefined>(this.lines.phrases.length).fill(undefined);
-      }
-      const words = this.lines.phrases[p]!.split(' ');
+      const { phrases, concepts, starts } = this.lexicon;
+      if (this.parsed.length === 0) this.parsed = new Array<Phrase | undefined>(starts.phrases.length - 1).fill(undefined);
+      const words = phrases.slice(starts.phrases[p], starts.phrases[p + 1]! - 1).split(' ');
       // An expression is looked up by its first word that is not a stop word
       // ("se connecter" by "connecter"), or by its first word when all are.
       const from = Math.max(
@@ -308,8 +316,11 @@ export class Analyzer {
         words.findIndex((w) => !this.stop.has(w) && w !== GAP),
       );
       const stems = words.map((w) => (this.stop.has(w) || w === GAP ? w : this.stem(w)));
-      const concepts = this.lines.concepts[p]!.split(',').map(Number);
-      phrase = { words, stems, concepts, from, exact: words.every((w) => this.stop.has(w)), gapped: words.includes(GAP) };
+      const notions = concepts
+        .slice(starts.concepts[p], starts.concepts[p + 1]! - 1)
+        .split(',')
+        .map(Number);
+      phrase = { words, stems, concepts: notions, from, exact: words.every((w) => this.stop.has(w)), gapped: words.includes(GAP) };
       this.parsed[p] = phrase;
     }
     return phrase;
@@ -384,3 +395,10 @@ export class Analyzer {
 export const conceptTerm = (concept: number): string => `~${concept}`;
 
 const NO_MATCH: PhraseMatch[] = [];
+
+/** Where each of these lines starts once joined by newlines, then where one more would. */
+function lineStarts(lines: string[]): number[] {
+  const starts = [0];
+  for (const line of lines) starts.push(starts.at(-1)! + line.length + 1);
+  return starts;
+}
