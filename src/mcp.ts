@@ -142,8 +142,8 @@ function createServer(core: Core, version: string): McpServer {
     }),
     { title: 'Une entrée de la FAQ', description: 'La question, sa catégorie et sa réponse, en markdown.', mimeType: 'text/markdown' },
     (uri, variables) => {
-      // The id as listed: URI-encoded (faq://entries/%C3%A91 is é1).
-      const id = decodeURIComponent(String(variables.id));
+      // The id as listed: URI-encoded (faq://entries/%C3%A91 is é1); badly encoded, it is an unknown id as written.
+      const id = decodeUri(String(variables.id));
       const found = core.lookup(id);
       // An error with a code, not an McpError: the client puts « MCP error <code>: » before the message itself.
       if ('unknown' in found) throw Object.assign(new Error(unknownId(id, found.nearest)), { code: RESOURCE_NOT_FOUND });
@@ -169,6 +169,7 @@ export async function serve(core: Core, version: string): Promise<void> {
   server.server.onerror = (error) => (failure = error);
   await server.connect(transport);
   await closed;
+  if (transport.writeFailure) throw transport.writeFailure;
   if (failure && 'code' in failure) {
     throw new FaqError(
       'input',
@@ -189,10 +190,15 @@ class LineTransport implements Transport {
   /** The line being received, in the pieces it came in (joined once whole: a long line is not copied at each chunk). */
   private pieces: string[] = [];
   private length = 0;
+  /** The line's first and last characters: where the id of a line too long to read is. */
+  private head = '';
+  private tail = '';
   private open = true;
   /** stdin has ended: the server closes once the requests still in flight are answered. */
   private ended = false;
   private readonly inFlight = new Set<string | number>();
+  /** Why a message could not be written (stdout closed, disk full): the server then stops, and says so. */
+  writeFailure?: unknown;
 
   /** `read` calls back with each chunk of input, then once at its end. */
   constructor(
@@ -215,7 +221,15 @@ class LineTransport implements Transport {
   }
 
   send(message: JSONRPCMessage): Promise<void> {
-    if (this.open) this.write(`${JSON.stringify(message)}\n`);
+    if (this.open) {
+      try {
+        this.write(`${JSON.stringify(message)}\n`);
+      } catch (error) {
+        // No answer can reach the client: serving on would lose every one of them.
+        this.writeFailure = error;
+        return this.close();
+      }
+    }
     if ('id' in message && !('method' in message)) this.inFlight.delete(message.id as string | number);
     if (this.ended && this.inFlight.size === 0) void this.close();
     return Promise.resolve();
@@ -243,14 +257,19 @@ class LineTransport implements Transport {
   private add(piece: string): void {
     if (this.length <= MAX_LINE) this.pieces.push(piece);
     this.length += piece.length;
+    if (this.head.length < TAIL) this.head += piece.slice(0, TAIL - this.head.length);
+    this.tail = (this.tail + piece.slice(-TAIL)).slice(-TAIL);
   }
 
   private endLine(): void {
-    const { pieces, length } = this;
-    [this.pieces, this.length] = [[], 0];
-    // A line too long is answered without putting its pieces together.
-    if (length > MAX_LINE) void this.send(rpcError(null, -32600, `Invalid Request: a message is at most ${MAX_LINE} characters.`));
-    else {
+    const { pieces, length, head, tail } = this;
+    [this.pieces, this.length, this.head, this.tail] = [[], 0, '', ''];
+    // A line too long is answered without putting its pieces together, with its id
+    // when it can be read at either end (a client waits for the answer to its id).
+    if (length > MAX_LINE) {
+      const id = idAtEnds(head, tail);
+      void this.send(rpcError(id, -32600, `Invalid Request: a message is at most ${MAX_LINE} characters.`));
+    } else {
       const line = pieces.join('').replace(/\r$/, '');
       if (line.trim()) this.line(line);
     }
@@ -278,6 +297,26 @@ class LineTransport implements Transport {
   }
 }
 
+/** How many characters of each end of a line too long are kept, to find its id. */
+const TAIL = 1000;
+const ID_VALUE = String.raw`("(?:[^"\\]|\\.)*"|-?\d+)`;
+const ID_FIRST = new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${ID_VALUE}`);
+const ID_LAST = new RegExp(String.raw`[,{]\s*"id"\s*:\s*${ID_VALUE}\s*(?:,\s*"jsonrpc"\s*:\s*"2\.0"\s*)?\}\s*$`);
+
+/**
+ * The id of a JSON-RPC message from the two ends of its line, when it is the first
+ * member (after "jsonrpc") or the last (before it): never an "id" nested in its params.
+ */
+export function idAtEnds(head: string, tail: string): string | number | null {
+  const value = (ID_FIRST.exec(head) ?? ID_LAST.exec(tail))?.[1];
+  if (value === undefined) return null;
+  try {
+    return JSON.parse(value) as string | number;
+  } catch {
+    return null;
+  }
+}
+
 const rpcError = (id: string | number | null, code: number, message: string) =>
   ({ jsonrpc: '2.0', id, error: { code, message } }) as unknown as JSONRPCMessage;
 
@@ -297,6 +336,14 @@ const unknownId = (id: string, nearest: string[]): string =>
     : `Identifiant inconnu : « ${oneLine(id, 60)} ».${nearest.length ? ` Les plus proches : ${nearest.join(', ')}.` : ' Pour chercher par mots : search_faq.'} La liste des identifiants : list_faq.`;
 
 const entryUri = (e: FaqEntry) => `${ENTRY_URI}${encodeURIComponent(e.id)}`;
+
+function decodeUri(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // "%E9": not UTF-8
+  }
+}
 
 const hitJson = ({ entry: { id, category, question }, score, snippet }: Hit) => ({ id, category, question, score, snippet: snippet.text });
 

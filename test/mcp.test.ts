@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { idAtEnds } from '../src/mcp.js';
 import { faq, fixturePath, root, version } from './helpers.js';
 import { cleanEnv, tempDir } from './sandbox.js';
 
@@ -81,6 +82,12 @@ describe('the server, through the SDK client', () => {
     expect(r.content[0]!.text).toBe(
       'La FAQ ne répond pas à « A9 » (aucun résultat). C’est l’identifiant d’une question ; pour la lire : get_faq_entry (id « a9 »).',
     );
+  });
+
+  test('search_faq: a query over 4 Mi characters is an error for its request, at once (not a client timeout)', async () => {
+    const request = client.callTool({ name: 'search_faq', arguments: { query: 'mot '.repeat(1_100_000) } }, undefined, { timeout: 30_000 });
+    await expect(request).rejects.toThrow(/-32600: Invalid Request: a message is at most 4194304 characters/);
+    expect(((await call('search_faq', { query: 'mot de passe' })).structuredContent!.results as { id: string }[])[0]!.id).toBe('a7');
   });
 
   test('search_faq: a 100 KB query is answered', async () => {
@@ -170,6 +177,12 @@ describe('the server, through the SDK client', () => {
     );
   });
 
+  test('resources: an unknown or badly encoded id is « resource not found » (-32002), with the nearest ids', async () => {
+    for (const uri of ['faq://entries/a10', 'faq://entries/%E9']) {
+      await expect(client.readResource({ uri })).rejects.toThrow(/MCP error -32002: Identifiant inconnu/);
+    }
+  });
+
   test('nothing on stderr', () => {
     expect(stderr()).toBe('');
   });
@@ -213,6 +226,17 @@ const initialize = JSON.stringify({
   params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
 });
 
+test.each([
+  ['{"jsonrpc":"2.0","id":5,"method":"ping","params":{"x":"a', 'a"}}', 5],
+  ['{"id":"k","jsonrpc":"2.0","method":"ping"', '', 'k'],
+  ['{"method":"ping","params":{"x":"a', 'a"},"jsonrpc":"2.0","id":12}', 12],
+  ['{"method":"ping","params":{"x":"a', 'a"},"id":"x\\"y","jsonrpc":"2.0"}', 'x"y'],
+  ['{"method":"tools/call","params":{"arguments":{"id":"a4","q":"a', 'a"}}}', null], // an id in the params is not the message's
+  ['{"method":"ping","params":{"id":3,"x":"a', 'a"}}', null],
+  ['not json at all', 'at all', null],
+  ['{"jsonrpc":"2.0","id":{"a":1}', '', null],
+])('idAtEnds(%j, %j) = %j', (head, tail, id) => expect(idAtEnds(head, tail)).toBe(id));
+
 describe('raw stdio', () => {
   test('a malformed line gets a JSON-RPC error, and the server keeps serving; it exits cleanly when stdin closes', async () => {
     const r = await raw(['this is not json', '{"jsonrpc":"2.0","id":7,"method":42}', initialize]);
@@ -227,15 +251,30 @@ describe('raw stdio', () => {
     expect(messages).toHaveLength(3); // stdout carries the protocol only
   });
 
-  test('a line longer than 4 Mi characters is refused with a JSON-RPC error, and the next is answered', async () => {
-    const long = JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'ping', params: { x: 'a'.repeat(4 * 1024 * 1024) } });
-    const r = await raw([long, '{"jsonrpc":"2.0","id":6,"method":"ping"}']);
+  test('a line longer than 4 Mi characters is refused with a JSON-RPC error for its id, and the next is answered', async () => {
+    const x = 'a'.repeat(4 * 1024 * 1024);
+    const first = JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'ping', params: { x } });
+    const last = JSON.stringify({ method: 'ping', params: { x, id: 'nested' }, jsonrpc: '2.0', id: 'last' }); // the SDK client's order
+    const r = await raw([first, last, '{"jsonrpc":"2.0","id":6,"method":"ping"}']);
     expect(r.code).toBe(0);
     const messages = r.stdout.map((l) => JSON.parse(l) as { id: unknown; error?: { code: number; message: string } });
-    expect(messages[0]).toMatchObject({ id: null, error: { code: -32600 } });
+    expect(messages[0]).toMatchObject({ id: 5, error: { code: -32600 } });
     expect(messages[0]!.error!.message).toMatch(/at most 4194304 characters/);
-    expect(messages[1]).toMatchObject({ id: 6, result: {} });
-    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({ id: 'last', error: { code: -32600 } });
+    expect(messages[2]).toMatchObject({ id: 6, result: {} });
+    expect(messages).toHaveLength(3);
+  });
+
+  test('stdout that cannot be written (a full disk): one line on stderr, exit 74, not a stack trace', () => {
+    for (const input of ['not json\n', `${initialize}\n`]) {
+      const r = spawnSync('sh', ['-c', `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} mcp > /dev/full`], {
+        input,
+        env,
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(74);
+      expect(r.stderr).toBe('mcp-faq : écriture sur la sortie standard impossible : plus de place sur le disque (ENOSPC).\n');
+    }
   });
 
   test('a last message without its newline is answered', async () => {
