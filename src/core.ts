@@ -6,7 +6,7 @@
 
 import { usageError } from './errors.js';
 import type { DataCache } from './faq-cache.js';
-import { answerLinks, findEntry, looksLikeId, nearestIds, type Faq, type FaqEntry, type Link } from './faq.js';
+import { answerLinks, findEntry, idKey, looksLikeId, nearestIds, type Faq, type FaqEntry, type Link } from './faq.js';
 import type * as Search from './search.js';
 import type { Snippet } from './search.js';
 import { bundled, loadFaqFile } from './source.js';
@@ -52,8 +52,8 @@ export type Resolution =
   /** Entries to show; `best` when words stood for one of them. */
   /** `many`: several were asked for (`show a1 A1`), even when they are one entry. */
   | { kind: 'entries'; entries: Answer[]; many: boolean; best?: { query: string; id: string } }
-  /** An argument shaped like an id that no entry has ("a10"); `ids` are the arguments that were ids. */
-  | { kind: 'unknown-id'; id: string; nearest: string[]; ids: string[] }
+  /** Arguments shaped like ids that no entry has ("a10"), each once; `nearest`: their nearest ids; `ids`: the arguments that were ids. */
+  | { kind: 'unknown-id'; unknown: string[]; nearest: string[]; ids: string[] }
   /** Words that match several entries alike; `ids` are the arguments that were ids. */
   | { kind: 'ambiguous'; query: string; hits: Hit[]; ids: string[] }
   /** Words that match nothing; `ids` are the arguments that were ids. */
@@ -117,18 +117,23 @@ export class Core {
     // In argument order: an entry per id, and the place of the words' answer.
     const order: (FaqEntry | 'words')[] = [];
     const words: string[] = [];
-    let mistyped: string | undefined;
+    const mistyped = new Map<string, string>(); // by idKey: « a10 A10 » is one
     for (const arg of args.flatMap((a) => this.idList(a) ?? [a])) {
       const entry = findEntry(this.faq, stripControls(arg));
       if (entry) order.push(entry);
-      else if (looksLikeId(this.faq, stripControls(arg))) mistyped ??= arg;
-      else {
+      else if (looksLikeId(this.faq, stripControls(arg))) {
+        if (!mistyped.has(idKey(arg))) mistyped.set(idKey(arg), arg);
+      } else {
         if (words.length === 0) order.push('words');
         words.push(arg);
       }
     }
     const ids = order.filter((e): e is FaqEntry => e !== 'words').map((e) => e.id);
-    if (mistyped !== undefined) return { kind: 'unknown-id', id: mistyped, nearest: nearestIds(this.faq, stripControls(mistyped)), ids };
+    if (mistyped.size > 0) {
+      const unknown = [...mistyped.values()];
+      const nearest = [...new Set(unknown.flatMap((id) => nearestIds(this.faq, stripControls(id))))];
+      return { kind: 'unknown-id', unknown, nearest, ids };
+    }
     const entries = (best?: FaqEntry) =>
       [...new Set(order.map((e) => (e === 'words' ? best : e)).filter((e) => e !== undefined))].map((e) => this.answer(e));
     const query = joinQuery(words);

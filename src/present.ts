@@ -73,6 +73,9 @@ export async function present(result: Result, view: View): Promise<Output> {
   }
 }
 
+/** How many unknown ids a message names (`show z1 … z5000`: the first ones, then how many more). */
+const MAX_UNKNOWN_SHOWN = 5;
+
 async function presentSearch(query: string, found: Found, view: View): Promise<Output> {
   if (found.hits.length === 0) {
     const stdout = view.format === 'json' ? json([]) : '';
@@ -86,12 +89,15 @@ async function presentSearch(query: string, found: Found, view: View): Promise<O
 async function presentShow(resolution: Resolution, bundled: boolean, view: View): Promise<Output> {
   switch (resolution.kind) {
     case 'unknown-id': {
-      const { id, ids } = resolution;
-      // The ids given are no suggestion for the one mistyped (« show a1 a10 »: not a1 again).
-      const nearest = resolution.nearest.filter((n) => !ids.includes(n));
+      const { unknown, ids } = resolution;
+      // The ids given are no suggestion for a mistyped one (« show a1 a10 »: not a1 again).
+      const nearest = resolution.nearest.filter((n) => !ids.includes(n)).slice(0, 3);
       const suggestion = nearest.length ? `Vouliez-vous dire : ${nearest.join(', ')} ?  (mcp-faq show ${nearest[0]})\n` : '';
       const given = ids.length === 0 ? '' : ids.length === 1 ? ` (${ids[0]} en est un)` : ` (${ids.join(', ')} en sont)`;
-      return output('', message(`identifiant inconnu : ${quoteInput(id)}${given}.`, `${suggestion}Toutes les questions : mcp-faq list`), 1);
+      const shown = unknown.slice(0, MAX_UNKNOWN_SHOWN).map((id) => quoteInput(id));
+      const more = unknown.length > MAX_UNKNOWN_SHOWN ? ` et ${unknown.length - MAX_UNKNOWN_SHOWN} autres` : '';
+      const what = unknown.length === 1 ? 'identifiant inconnu' : 'identifiants inconnus';
+      return output('', message(`${what} : ${shown.join(', ')}${more}${given}.`, `${suggestion}Toutes les questions : mcp-faq list`), 1);
     }
     case 'nothing':
       return output('', idsNote(resolution.ids) + (await nothingFound(resolution.query, resolution, view)), 1);

@@ -77,7 +77,7 @@ describe('resolve: what `show <args>` means', () => {
     return r.kind === 'entries'
       ? `entries ${r.entries.map((e) => e.id).join(' ')}`
       : r.kind === 'unknown-id'
-        ? `unknown ${r.id} → ${r.nearest.join(' ')}`
+        ? `unknown ${r.unknown.join(' ')} → ${r.nearest.join(' ')}`
         : `${r.kind} [${r.ids.join(' ')}]`;
   };
   test.each([
@@ -98,6 +98,7 @@ describe('resolve: what `show <args>` means', () => {
     [['a10'], 'unknown a10 → a1'],
     [['a99999'], 'unknown a99999 → '],
     [['a1', 'a10'], 'unknown a10 → a1'],
+    [['a10', 'a99', 'A10'], 'unknown a10 a99 → a1 a9'], // each named once, as first typed
     [['profil'], 'ambiguous []'],
     [['a1', 'profil'], 'ambiguous [a1]'],
     [['recette', 'de', 'crêpes'], 'nothing []'],

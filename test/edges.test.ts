@@ -141,7 +141,15 @@ describe('5. show never drops an argument', () => {
       ['a1 a99'],
       'mcp-faq : identifiant inconnu : « a99 » (a1 en est un).\nVouliez-vous dire : a9 ?  (mcp-faq show a9)\nToutes les questions : mcp-faq list\n',
     ],
-  ])('show %j: the mistyped id, never an id given as its correction', (args, stderr) => {
+    [
+      ['a10', 'a1', 'b9'],
+      'mcp-faq : identifiants inconnus : « a10 », « b9 » (a1 en est un).\nVouliez-vous dire : b1, b2, a9 ?  (mcp-faq show b1)\nToutes les questions : mcp-faq list\n',
+    ],
+    [
+      ['z1', 'z2', 'z3', 'z4', 'z5', 'z6', 'z7'],
+      'mcp-faq : identifiants inconnus : « z1 », « z2 », « z3 », « z4 », « z5 » et 2 autres.\nVouliez-vous dire : a1, b1, c1 ?  (mcp-faq show a1)\nToutes les questions : mcp-faq list\n',
+    ],
+  ])('show %j: every mistyped id, never an id given as its correction', (args, stderr) => {
     const r = runBin(['show', ...args]);
     expect(r).toMatchObject({ code: 1, stdout: '', stderr });
   });
