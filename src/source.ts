@@ -107,8 +107,9 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
   if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   let line = 1;
   let start = 0;
+  // Lines end as parseFaq ends them: LF, CR LF, or CR alone.
   for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
+    if (i === bytes.length || bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       if (!isUtf8(bytes.subarray(start, i))) break;
       line++;
       start = i + 1;

@@ -54,6 +54,8 @@ describe('decodeUtf8', () => {
     [[0x61, 0x0a, 0x62, 0xff, 0x0a], 2],
     [[0xc3], 1],
     [[0x0a, 0x0a, 0xe2, 0x82], 3],
+    [[0x61, 0x0d, 0x62, 0x0d, 0xe9, 0x0d], 3], // CR alone ends a line (old Mac files)
+    [[0x61, 0x0d, 0x0a, 0x62, 0x0d, 0x0a, 0xe9], 3], // CR LF is one line end
   ])('%j: error on line %d', (bytes, line) => {
     expect(() => decodeUtf8(new Uint8Array(bytes), 'f.md')).toThrow(new RegExp(`^f\\.md:${line}: le fichier n’est pas encodé en UTF-8`));
   });
