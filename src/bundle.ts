@@ -4,7 +4,7 @@
 
 import { compose } from './compose.js';
 import { stem, weightClass } from './fuzzy.js';
-import { parseFaq, type Faq } from './faq.js';
+import { parseFaq, type Faq, type FaqEntry } from './faq.js';
 import { Analyzer, compileLexicon } from './glossary.js';
 import type { Documents } from './render.js';
 import { buildIndex, indexData, type IndexData } from './search/indexing.js';
@@ -34,7 +34,12 @@ export async function makeBundle(markdown: string, data: SearchData, names = { f
   const lexicon = compileLexicon(data.glossary, data.stopwords, stem, names.glossary, data.offtopic);
   const index = indexData(buildIndex(faq, lexicon, stem, weightClass));
   const theme = await loadTheme(true);
-  const docs = Object.fromEntries(faq.entries.map((e) => [e.id, compose(e.answer, theme)]));
+  const document = (e: FaqEntry) => {
+    const composed = compose(e.answer, theme);
+    if (composed === undefined) throw new Error(`${names.faq}: marked échoue sur la réponse de ${e.id}`);
+    return composed;
+  };
+  const docs = Object.fromEntries(faq.entries.map((e) => [e.id, document(e)]));
   const analyzer = new Analyzer(lexicon, stem);
   const answers = faq.entries.map((e) => JSON.stringify(answerWords(markdownToPlain(e.answer), analyzer)));
   return { faq, index, docs, answers };

@@ -30,11 +30,27 @@ import { markedTerminal } from 'marked-terminal';
 import { frenchSpacing, stripControls, WRAP } from './text.js';
 import type { Theme } from './theme.js';
 
-/** Renders answer markdown into a terminal document, styled with the (colored) theme. */
-export function compose(markdown: string, theme: Theme): string {
-  const out = marked(theme).parse(markdown, { async: false });
+/**
+ * Renders answer markdown into a terminal document, styled with the (colored) theme;
+ * undefined when marked fails on it (its recursion overflows the stack on thousands
+ * of nested quotes, or on an answer of megabytes).
+ */
+export function compose(markdown: string, theme: Theme): string | undefined {
+  let out: string;
+  try {
+    out = marked(theme).parse(markdown, { async: false });
+  } catch {
+    return undefined;
+  }
   return out.replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '');
 }
+
+/** The markdown as is, as a document: each line wrapped as text (what an answer marked fails on shows). */
+export const plainDocument = (markdown: string): string =>
+  stripControls(markdown)
+    .split('\n')
+    .map((line) => (line.trim() ? `${WRAP}${line.trimEnd()}` : ''))
+    .join('\n');
 
 const instances = new WeakMap<Theme, Marked>();
 

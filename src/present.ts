@@ -119,10 +119,15 @@ async function presentShow(resolution: Resolution, bundled: boolean, view: View)
   if (view.format === 'raw') return { ...output(entries.map(raw).join('\n')), note };
   if (view.format === 'json') return { ...output(json(many ? entries.map(entryJson) : entryJson(entries[0]!))), note };
   const render = await import('./render.js'); // the renderer loads only for `show`
-  const documents = bundled ? render.bundledDocuments() : await render.composeDocuments(entries);
+  const { documents, unformatted } = bundled
+    ? { documents: render.bundledDocuments(), unformatted: [] }
+    : await render.composeDocuments(entries);
   const { color } = view.stdout;
   const options = { width: view.proseWidth, theme: await loadTheme(color), color, hyperlinks: color && view.hyperlinks };
-  return { ...output(render.renderEntries(entries, documents, options), '', 0, true), note };
+  const asIs = unformatted.length
+    ? message(`la mise en forme de ${unformatted.join(', ')} a échoué : réponse affichée telle quelle (markdown).`)
+    : '';
+  return { ...output(render.renderEntries(entries, documents, options), asIs, 0, true), note };
 }
 
 /** "Nothing found", with what came close when something did: clearly a guess. */

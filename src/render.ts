@@ -33,11 +33,19 @@ export function bundledDocuments(): Documents {
   return bundledDocs;
 }
 
-/** Documents for another FAQ's entries, composed now (this loads marked). */
-export async function composeDocuments(entries: FaqEntry[]): Promise<Documents> {
-  const { compose } = await import('./compose.js');
+/** Documents for another FAQ's entries, composed now (this loads marked); `unformatted`: the ids of those shown as is, marked having failed on them. */
+export async function composeDocuments(entries: FaqEntry[]): Promise<{ documents: Documents; unformatted: string[] }> {
+  const { compose, plainDocument } = await import('./compose.js');
   const theme = await loadTheme(true);
-  return Object.fromEntries(entries.map((e) => [e.id, compose(e.answer, theme)]));
+  const unformatted: string[] = [];
+  const documents = Object.fromEntries(
+    entries.map((e) => {
+      const document = compose(e.answer, theme);
+      if (document === undefined) unformatted.push(e.id);
+      return [e.id, document ?? plainDocument(e.answer)];
+    }),
+  );
+  return { documents, unformatted };
 }
 
 /** The question as a title, its id and category, then the answer. */

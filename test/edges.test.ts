@@ -390,6 +390,16 @@ describe('12. HTML in answers', () => {
   });
 });
 
+test('an answer marked fails on (3,000 nested quotes): shown as is, said on stderr, exit 0', () => {
+  const file = join(dir, 'nested-quotes.md');
+  writeFileSync(file, `**Q: Citations ?**<a name="t1"></a>\n\n**R:** ${'>'.repeat(3000)} fin\n`);
+  const r = runBin(['--faq', file, 'show', 't1']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('t1 · Questions');
+  expect(r.stdout.replace(/\n/g, '')).toContain(`${'>'.repeat(3000)} fin`);
+  expect(r.stderr).toBe('mcp-faq : la mise en forme de t1 a échoué : réponse affichée telle quelle (markdown).\n');
+});
+
 describe('a bug: exit 70, reported with its stack', () => {
   test('in-process: an output that throws something unexpected', async () => {
     let stderr = '';

@@ -7,8 +7,8 @@ import { loadTheme } from '../src/theme.js';
 import { faq } from './helpers.js';
 
 const colored = await loadTheme(true);
-const renderEntry = (entry: FaqEntry, options: RenderOptions) => renderWith(entry, compose(entry.answer, colored), options);
-const renderMarkdown = (markdown: string, options: RenderOptions) => layout(compose(markdown, colored), options);
+const renderEntry = (entry: FaqEntry, options: RenderOptions) => renderWith(entry, compose(entry.answer, colored)!, options);
+const renderMarkdown = (markdown: string, options: RenderOptions) => layout(compose(markdown, colored)!, options);
 
 const plain: RenderOptions = { width: 80, theme: await loadTheme(false), color: false, hyperlinks: false };
 const rich: RenderOptions = { width: 80, theme: colored, color: true, hyperlinks: true };
@@ -98,7 +98,7 @@ describe('renderMarkdown', () => {
   });
 
   test('documents are width-independent: one per answer, wrapped only at layout', () => {
-    const doc = compose(faq.entries[7]!.answer, colored);
+    const doc = compose(faq.entries[7]!.answer, colored)!;
     expect(doc.split('\n').filter(Boolean)).toHaveLength(1);
     expect(layout(doc, plain).split('\n').length).toBeGreaterThan(5);
   });
