@@ -198,7 +198,7 @@ class LineTransport implements Transport {
   private ended = false;
   private readonly inFlight = new Set<string | number>();
   /** Why a message could not be written (stdout closed, disk full): the server then stops, and says so. */
-  writeFailure?: unknown;
+  writeFailure?: Error;
 
   /** `read` calls back with each chunk of input, then once at its end. */
   constructor(
@@ -226,7 +226,7 @@ class LineTransport implements Transport {
         this.write(`${JSON.stringify(message)}\n`);
       } catch (error) {
         // No answer can reach the client: serving on would lose every one of them.
-        this.writeFailure = error;
+        this.writeFailure = error as Error; // a FaqError (io.ts)
         return this.close();
       }
     }
