@@ -169,9 +169,10 @@ export function compileLexicon(glossary: string, stopwords: string, stem: Stemme
     });
   addLines(glossary, source, MARKS, 'topic');
   addLines(offtopic, 'offtopic.txt', OFFTOPIC_MARKS, 'offtopic');
+  const conceptLines = concepts.map((c) => c.join(','));
   lexicon.phrases = phraseList.join('\n');
-  lexicon.concepts = concepts.map((c) => c.join(',')).join('\n');
-  lexicon.starts = { phrases: lineStarts(phraseList), concepts: lineStarts(concepts.map((c) => c.join(','))) };
+  lexicon.concepts = conceptLines.join('\n');
+  lexicon.starts = { phrases: lineStarts(phraseList), concepts: lineStarts(conceptLines) };
   const analyzer = new Analyzer(lexicon, stem);
   const byKey = new Map<string, number[]>();
   phraseList.forEach((_, p) => {

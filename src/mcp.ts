@@ -257,8 +257,8 @@ class LineTransport implements Transport {
   private add(piece: string): void {
     if (this.length <= MAX_LINE) this.pieces.push(piece);
     this.length += piece.length;
-    if (this.head.length < TAIL) this.head += piece.slice(0, TAIL - this.head.length);
-    this.tail = (this.tail + piece.slice(-TAIL)).slice(-TAIL);
+    if (this.head.length < KEPT_AT_ENDS) this.head += piece.slice(0, KEPT_AT_ENDS - this.head.length);
+    this.tail = (this.tail + piece.slice(-KEPT_AT_ENDS)).slice(-KEPT_AT_ENDS);
   }
 
   private endLine(): void {
@@ -298,7 +298,7 @@ class LineTransport implements Transport {
 }
 
 /** How many characters of each end of a line too long are kept, to find its id. */
-const TAIL = 1000;
+const KEPT_AT_ENDS = 1000;
 const ID_VALUE = String.raw`("(?:[^"\\]|\\.)*"|-?\d+)`;
 const ID_FIRST = new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${ID_VALUE}`);
 const ID_LAST = new RegExp(String.raw`[,{]\s*"id"\s*:\s*${ID_VALUE}\s*(?:,\s*"jsonrpc"\s*:\s*"2\.0"\s*)?\}\s*$`);
