@@ -7,12 +7,14 @@
 // colors, OSC 8 hyperlinks), that render.ts lays out for the terminal at hand:
 // - `prefix \u0001 text`: text to wrap, continuation lines indented like the text
 //   starts (the prefix holds list markers and quote bars);
-// - a line without \u0001: preformatted (code, tables), printed as is;
+// - `prefix \u0002 JSON`: a table, its cells styled (a TableData, see render.ts), that
+//   render.ts draws as a grid when it fits the width, as a list of records otherwise;
+// - a line without \u0001 or \u0002: preformatted (code), printed as is;
 // - an empty line: a blank line.
-// Content never holds \u0001: the parser removes control characters.
+// Content never holds \u0001 or \u0002: the parser removes control characters.
 //
-// marked-terminal 7.3 does the inline styling, code blocks and tables. Checked against
-// marked 18, it gets these wrong, so we render them ourselves (each override says why):
+// marked-terminal 7.3 does the inline styling and code blocks. Checked against marked
+// 18, it gets these wrong, so we render them ourselves (each override says why):
 // - text: ignores the inline tokens of a tight list item, leaving `**bold**` and
 //   `[text](url)` raw;
 // - list: numbers items from 1 whatever the source says and counts lines, not items;
@@ -21,13 +23,16 @@
 //   hyperlink that render.ts keeps where the terminal supports it;
 // - image: it prints `![alt](src)`; images are not shipped, so a placeholder;
 // - html: it prints tags raw; `<br/>` becomes a line break, anchors vanish, other
-//   tags are dropped and their text kept.
+//   tags are dropped and their text kept;
+// - table: it draws the table at its natural width, wider than the terminal if need be;
+//   ours is drawn at layout, for the width at hand.
 // Code highlighting (cli-highlight) and emoji are not needed by FAQ content; the
 // build replaces those modules with stubs (src/build/build.mjs).
 
 import { Marked, type Token, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
-import { frenchSpacing, stripControls, WRAP } from './text.js';
+import type { TableData } from './render.js';
+import { frenchSpacing, stripControls, TABLE, WRAP } from './text.js';
 import type { Theme } from './theme.js';
 
 /**
@@ -117,6 +122,11 @@ function marked(t: Theme): Marked {
           const plain = stripControls(text).trim(); // the link text without its styles
           if (!plain || plain === href || `mailto:${plain}` === href) return hyperlink(t.url(href), href);
           return `${hyperlink(t.link(text), href)} (${hyperlink(t.url(href), href)})`;
+        },
+        table(token: Tokens.Table) {
+          const cells = (row: Tokens.TableCell[]) => row.map((cell) => this.parser.parseInline(cell.tokens).replace(/\s+/g, ' ').trim());
+          const table: TableData = { header: cells(token.header).map((h) => t.strong(h)), rows: token.rows.map(cells), align: token.align };
+          return `${TABLE}${JSON.stringify(table)}\n\n`;
         },
         image(token: Tokens.Image) {
           return imagePlaceholder(token.text, t);

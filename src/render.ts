@@ -5,9 +5,9 @@
 // file's are composed on first use (compose.ts loads marked).
 
 import type { FaqEntry } from './faq.js';
-import { frenchSpacing, WRAP } from './text.js';
+import { frenchSpacing, TABLE, WRAP } from './text.js';
 import { loadTheme, type Theme } from './theme.js';
-import { wrap } from './wrap.js';
+import { displayWidth, wrap } from './wrap.js';
 
 export interface RenderOptions {
   /** Columns to wrap prose at. */
@@ -73,13 +73,29 @@ const continuation = (prefix: string): string =>
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^\u2502]/g, ' '))) // \u2502 is │: chunks stay ASCII (build.mjs)
     .join('');
 
+/** A table of a document (see compose.ts): its cells, styled, and each column's alignment. */
+export interface TableData {
+  header: string[];
+  rows: string[][];
+  align: ('left' | 'right' | 'center' | null)[];
+}
+
 /** Lays a document out: wraps its logical lines to the width, strips what the terminal should not get. */
 export function layout(document: string, options: RenderOptions): string {
-  let doc = document;
-  if (!options.color || !options.hyperlinks) doc = doc.replace(OSC8, '');
-  if (!options.color) doc = doc.replace(SGR, '');
+  const strip = (text: string) => {
+    let out = text;
+    if (!options.color || !options.hyperlinks) out = out.replace(OSC8, '');
+    return options.color ? out : out.replace(SGR, '');
+  };
   const out: string[] = [];
-  for (const line of doc.split('\n')) {
+  for (const line of strip(document).split('\n')) {
+    const table = line.indexOf(TABLE);
+    if (table >= 0) {
+      const data = JSON.parse(line.slice(table + 1)) as TableData; // its styles are escaped in the JSON: stripped here
+      const cells = { ...data, header: data.header.map(strip), rows: data.rows.map((row) => row.map(strip)) };
+      out.push(...drawTable(cells, line.slice(0, table), options));
+      continue;
+    }
     const at = line.indexOf(WRAP);
     if (at < 0) {
       out.push(line);
@@ -91,4 +107,38 @@ export function layout(document: string, options: RenderOptions): string {
     out.push(prefix + lines[0], ...lines.slice(1).map((l) => more + l));
   }
   return out.join('\n');
+}
+
+// Box drawing, as \u escapes (chunks stay ASCII, see build.mjs): ─ │ ┌ ┬ ┐ ├ ┼ ┤ └ ┴ ┘.
+const [H, V] = ['\u2500', '\u2502'];
+const RULES = { top: '\u250c\u252c\u2510', middle: '\u251c\u253c\u2524', bottom: '\u2514\u2534\u2518' };
+
+/**
+ * A table's lines: a grid when it fits the width (each column as wide as its widest
+ * cell), else one record per row, each cell after its header, wrapped: never wider
+ * than the terminal, and nothing cut.
+ */
+function drawTable({ header, rows, align }: TableData, prefix: string, options: RenderOptions): string[] {
+  const room = options.width - displayWidth(prefix);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
+  const border = (text: string) => prefix + options.theme.dim(text);
+  if (widths.reduce((sum, w) => sum + w + 3, 1) <= room) {
+    const rule = (corners: string) => border(corners[0] + widths.map((w) => H.repeat(w + 2)).join(corners[1]) + corners[2]);
+    const pad = (cell: string, i: number) => {
+      const gap = widths[i]! - displayWidth(cell);
+      if (align[i] === 'right') return ' '.repeat(gap) + cell;
+      if (align[i] === 'center') return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(Math.ceil(gap / 2));
+      return cell + ' '.repeat(gap);
+    };
+    const line = (row: string[]) =>
+      `${border(V)}${widths.map((_, i) => ` ${pad(row[i] ?? '', i)} `).join(options.theme.dim(V))}${options.theme.dim(V)}`;
+    return [rule(RULES.top), line(header), rule(RULES.middle), ...rows.map(line), rule(RULES.bottom)];
+  }
+  const records = rows.map((row) =>
+    header.flatMap((h, i) => {
+      const lines = wrap(`${h} : ${row[i] ?? ''}`, room - 4);
+      return [`${prefix}${i === 0 ? '\u2022 ' : '  '}${lines[0]}`, ...lines.slice(1).map((l) => `${prefix}    ${l}`)];
+    }),
+  );
+  return records.flat();
 }

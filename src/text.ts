@@ -46,6 +46,9 @@ export const quoteInput = (text: string, max = 60): string => `« ${oneLine(text
  */
 export const WRAP = '\u0001';
 
+/** In a terminal document, starts a table: its cells follow, as JSON (a TableData of render.ts), laid out at the width. */
+export const TABLE = '\u0002';
+
 /** French typography: « : ; ! ? » never start a line, « never ends one (no-break spaces). */
 export function frenchSpacing(text: string): string {
   return text.replace(/ ([:;!?\u00bb])/g, '\u00a0$1').replace(/\u00ab /g, '\u00ab\u00a0');

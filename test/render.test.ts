@@ -109,3 +109,46 @@ describe('renderMarkdown', () => {
     expect(out.indexOf(faq.entries[1]!.question.slice(0, 30))).toBeGreaterThan(out.indexOf('───'));
   });
 });
+
+describe('tables: a grid when it fits the width, records otherwise; never wider than the terminal', () => {
+  const table = [
+    '| Examen | Prix | Niveau |',
+    '| :--- | ---: | :---: |',
+    '| AZ-900 | 99 $ | **base** |',
+    '| AZ-104 | 165 $ | associé, le plus demandé des examens |',
+  ].join('\n');
+
+  test('a grid at 80 columns: columns as wide as their widest cell, aligned as the source says', () => {
+    expect(renderMarkdown(table, plain)).toBe(
+      [
+        '┌────────┬───────┬──────────────────────────────────────┐',
+        '│ Examen │  Prix │                Niveau                │',
+        '├────────┼───────┼──────────────────────────────────────┤',
+        '│ AZ-900 │  99 $ │                 base                 │',
+        '│ AZ-104 │ 165 $ │ associé, le plus demandé des examens │',
+        '└────────┴───────┴──────────────────────────────────────┘',
+      ].join('\n'),
+    );
+  });
+
+  test('records at 40 columns: each cell after its header, wrapped', () => {
+    expect(renderMarkdown(table, { ...plain, width: 40 })).toBe(
+      [
+        '• Examen : AZ-900',
+        '  Prix : 99 $',
+        '  Niveau : base',
+        '• Examen : AZ-104',
+        '  Prix : 165 $',
+        '  Niveau : associé, le plus demandé',
+        '    des examens',
+      ].join('\n'),
+    );
+  });
+
+  test.each([20, 30, 57, 58, 100])('at %d columns, in a list and in color: no line wider, no cell lost', (width) => {
+    const out = renderMarkdown(`- Les prix :\n\n  ${table.replace(/\n/g, '\n  ')}`, { ...rich, width });
+    for (const line of stripAnsi(out).split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
+    const text = stripAnsi(out).replace(/\s+/g, ' ');
+    for (const cell of ['AZ-900', '99 $', 'base', '165 $', 'demandé']) expect(text).toContain(cell);
+  });
+});
