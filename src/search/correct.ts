@@ -189,7 +189,7 @@ export class KnownWords {
   /**
    * A word run together from two or three known words ("changeemail" → change,
    * email; "mdpperdu" → mdp, perdu), or undefined. Parts have three letters or more,
-   * but for a stop word in the middle ("motdepasse"); they are not all stop words.
+   * but for a stop word in the middle ("motdepasse"); one of them at most is a stop word.
    * Of several splits, the one whose shortest part is longest wins, then the one with
    * fewer parts.
    */
@@ -199,7 +199,8 @@ export class KnownWords {
     const shortest = (parts: string[]) => Math.min(...parts.map((p) => p.length));
     let best: string[] | undefined;
     const consider = (parts: string[]) => {
-      if (parts.every(isStop)) return;
+      // Real words, but for one stop word at most ("mot de passe"): « certif ca tes » is a typo of « certificates », not three words.
+      if (parts.filter(isStop).length > 1 || parts.every(isStop)) return;
       if (!best || shortest(parts) > shortest(best) || (shortest(parts) === shortest(best) && parts.length < best.length)) best = parts;
     };
     for (let i = 3; i <= word.length - 3; i++) {
