@@ -100,12 +100,28 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-type Piece = { kind: 'escape'; text: string; url?: string } | { kind: 'text'; text: string; width: number; space: boolean };
+type Piece =
+  | { kind: 'escape'; text: string; url?: string }
+  /** `run`: plain characters, one column each (see isPlain); else a single character. */
+  | { kind: 'text'; text: string; width: number; space: boolean; run?: true };
 
-/** The text as escape sequences, runs of spaces, and single characters with their width. */
+/** A character one column wide, of no other kind (not a space, a newline nor an escape): most of any text. */
+const isPlain = (code: number) => (code > 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0x300);
+
+/**
+ * The text as escape sequences, single spaces and newlines, runs of plain characters
+ * (one column each), and single characters with their width.
+ */
 function* pieces(text: string): Generator<Piece> {
   let i = 0;
   while (i < text.length) {
+    if (isPlain(text.charCodeAt(i))) {
+      let end = i + 1;
+      while (end < text.length && isPlain(text.charCodeAt(end))) end++;
+      yield { kind: 'text', text: text.slice(i, end), width: end - i, space: false, run: true };
+      i = end;
+      continue;
+    }
     if (text.charCodeAt(i) === 0x1b) {
       ESCAPE.lastIndex = i;
       const m = ESCAPE.exec(text);
@@ -172,14 +188,20 @@ export function wrap(text: string, width: number): string[] {
       if (word) place();
       spaces += piece.text;
       spacesWidth += piece.width;
-    } else {
-      // A word as wide as a line is cut where the line ends.
-      if (wordWidth + piece.width > max) {
-        place();
-        newLine();
-      }
+    } else if (wordWidth + piece.width <= max) {
       word += piece.text;
       wordWidth += piece.width;
+    } else {
+      // A word as wide as a line is cut where the line ends (a run's characters are one column each).
+      for (const char of piece.run ? piece.text : [piece.text]) {
+        const charWidth = piece.run ? 1 : piece.width;
+        if (wordWidth + charWidth > max) {
+          place();
+          newLine();
+        }
+        word += char;
+        wordWidth += charWidth;
+      }
     }
   }
   place();
@@ -194,7 +216,10 @@ export function truncate(text: string, width: number): string {
   let used = 0;
   for (const piece of pieces(text)) {
     if (piece.kind === 'escape') continue;
-    if (used + piece.width > width - 1) break;
+    if (used + piece.width > width - 1) {
+      if (piece.run) out += piece.text.slice(0, width - 1 - used); // one column a character
+      break;
+    }
     out += piece.text;
     used += piece.width;
   }
