@@ -50,9 +50,9 @@ Exemples :
   mcp-faq                          recherche interactive (sur un terminal)
   mcp-faq mcp                      servir la FAQ aux assistants (serveur MCP)
 
-Codes de sortie : 0 trouvé, 1 rien trouvé ou identifiant inconnu,
-2 erreur d’utilisation, 70 bogue, 74 sortie impossible à écrire,
-130 recherche interactive quittée.`,
+Codes de sortie : 0 trouvé, 1 rien trouvé, identifiant inconnu ou plusieurs
+réponses possibles, 2 erreur d’utilisation ou fichier FAQ invalide, 70 bogue,
+74 sortie impossible à écrire, 130 recherche interactive quittée.`,
 };
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [
