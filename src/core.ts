@@ -122,7 +122,8 @@ export class Core {
       const entry = findEntry(this.faq, stripControls(arg));
       if (entry) order.push(entry);
       else if (looksLikeId(this.faq, stripControls(arg))) {
-        if (!mistyped.has(idKey(arg))) mistyped.set(idKey(arg), arg);
+        const key = idKey(stripControls(arg));
+        if (!mistyped.has(key)) mistyped.set(key, arg);
       } else {
         if (words.length === 0) order.push('words');
         words.push(arg);

@@ -299,8 +299,9 @@ class LineTransport implements Transport {
 
 /** How many characters of each end of a line too long are kept, to find its id. */
 const KEPT_AT_ENDS = 1000;
-const ID_VALUE = String.raw`("(?:[^"\\]|\\.)*"|-?\d+)`;
-const ID_FIRST = new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${ID_VALUE}`);
+// A string, or a JSON number whole (« 1.5 » is not 1).
+const ID_VALUE = String.raw`("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)`;
+const ID_FIRST = new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${ID_VALUE}\s*[,}]`);
 const ID_LAST = new RegExp(String.raw`[,{]\s*"id"\s*:\s*${ID_VALUE}\s*(?:,\s*"jsonrpc"\s*:\s*"2\.0"\s*)?\}\s*$`);
 
 /**

@@ -89,13 +89,15 @@ async function presentSearch(query: string, found: Found, view: View): Promise<O
 async function presentShow(resolution: Resolution, bundled: boolean, view: View): Promise<Output> {
   switch (resolution.kind) {
     case 'unknown-id': {
-      const { unknown, ids } = resolution;
+      const { unknown } = resolution;
+      const ids = [...new Set(resolution.ids)]; // « show a1 a10 a1 »: a1 once
       // The ids given are no suggestion for a mistyped one (« show a1 a10 »: not a1 again).
       const nearest = resolution.nearest.filter((n) => !ids.includes(n)).slice(0, 3);
       const suggestion = nearest.length ? `Vouliez-vous dire : ${nearest.join(', ')} ?  (mcp-faq show ${nearest[0]})\n` : '';
       const given = ids.length === 0 ? '' : ids.length === 1 ? ` (${ids[0]} en est un)` : ` (${ids.join(', ')} en sont)`;
       const shown = unknown.slice(0, MAX_UNKNOWN_SHOWN).map((id) => quoteInput(id));
-      const more = unknown.length > MAX_UNKNOWN_SHOWN ? ` et ${unknown.length - MAX_UNKNOWN_SHOWN} autres` : '';
+      const others = unknown.length - MAX_UNKNOWN_SHOWN;
+      const more = others > 1 ? ` et ${others} autres` : others === 1 ? ' et 1 autre' : '';
       const what = unknown.length === 1 ? 'identifiant inconnu' : 'identifiants inconnus';
       return output('', message(`${what} : ${shown.join(', ')}${more}${given}.`, `${suggestion}Toutes les questions : mcp-faq list`), 1);
     }

@@ -113,32 +113,45 @@ export function layout(document: string, options: RenderOptions): string {
 const [H, V] = ['\u2500', '\u2502'];
 const RULES = { top: '\u250c\u252c\u2510', middle: '\u251c\u253c\u2524', bottom: '\u2514\u2534\u2518' };
 
+/** The fewest columns a table is laid out in: deeper in lists than that, it starts at the margin. */
+const MIN_TABLE_ROOM = 20;
+
 /**
- * A table's lines: a grid when it fits the width (each column as wide as its widest
- * cell), else one record per row, each cell after its header, wrapped: never wider
- * than the terminal, and nothing cut.
+ * A table's lines after `prefix` (a list marker, quote bars): the first line after the
+ * prefix, the next ones after its continuation. A grid when it fits the width (each
+ * column as wide as its widest cell), else one record per row, each cell after its
+ * header, wrapped: never wider than the terminal, and nothing cut.
  */
-function drawTable({ header, rows, align }: TableData, prefix: string, options: RenderOptions): string[] {
-  const room = options.width - displayWidth(prefix);
+function drawTable(table: TableData, prefix: string, options: RenderOptions): string[] {
+  if (options.width - displayWidth(prefix) < MIN_TABLE_ROOM) return [prefix.trimEnd(), ...drawTable(table, '', options)];
+  const lines = tableLines(table, options.width - displayWidth(prefix), options);
+  const more = continuation(prefix);
+  return lines.map((line, i) => (i === 0 ? prefix : more) + line);
+}
+
+function tableLines({ header, rows, align }: TableData, room: number, options: RenderOptions): string[] {
+  const dim = options.theme.dim;
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
-  const border = (text: string) => prefix + options.theme.dim(text);
   if (widths.reduce((sum, w) => sum + w + 3, 1) <= room) {
-    const rule = (corners: string) => border(corners[0] + widths.map((w) => H.repeat(w + 2)).join(corners[1]) + corners[2]);
+    const rule = (corners: string) => dim(corners[0] + widths.map((w) => H.repeat(w + 2)).join(corners[1]) + corners[2]);
     const pad = (cell: string, i: number) => {
       const gap = widths[i]! - displayWidth(cell);
       if (align[i] === 'right') return ' '.repeat(gap) + cell;
       if (align[i] === 'center') return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(Math.ceil(gap / 2));
       return cell + ' '.repeat(gap);
     };
-    const line = (row: string[]) =>
-      `${border(V)}${widths.map((_, i) => ` ${pad(row[i] ?? '', i)} `).join(options.theme.dim(V))}${options.theme.dim(V)}`;
-    return [rule(RULES.top), line(header), rule(RULES.middle), ...rows.map(line), rule(RULES.bottom)];
+    const line = (row: string[]) => `${dim(V)}${widths.map((_, i) => ` ${pad(row[i] ?? '', i)} `).join(dim(V))}${dim(V)}`;
+    const body = rows.length ? [rule(RULES.middle), ...rows.map(line)] : [];
+    return [rule(RULES.top), line(header), ...body, rule(RULES.bottom)];
   }
-  const records = rows.map((row) =>
+  // A header without rows is a record of its own.
+  const records = rows.length ? rows : [header.map(() => '')];
+  return records.flatMap((row) =>
     header.flatMap((h, i) => {
-      const lines = wrap(`${h} : ${row[i] ?? ''}`, room - 4);
-      return [`${prefix}${i === 0 ? '\u2022 ' : '  '}${lines[0]}`, ...lines.slice(1).map((l) => `${prefix}    ${l}`)];
+      const cell = row[i] ?? '';
+      const text = frenchSpacing(h && cell ? `${h} : ${cell}` : h || cell);
+      const lines = wrap(text, room - 4);
+      return [`${i === 0 ? '\u2022 ' : '  '}${lines[0]}`, ...lines.slice(1).map((l) => `    ${l}`)];
     }),
   );
-  return records.flat();
 }

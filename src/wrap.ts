@@ -217,7 +217,7 @@ export function truncate(text: string, width: number): string {
   for (const piece of pieces(text)) {
     if (piece.kind === 'escape') continue;
     if (used + piece.width > width - 1) {
-      if (piece.run) out += piece.text.slice(0, width - 1 - used); // one column a character
+      if (piece.run) out += piece.text.slice(0, Math.max(0, width - 1 - used)); // one column a character
       break;
     }
     out += piece.text;

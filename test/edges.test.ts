@@ -149,6 +149,10 @@ describe('5. show never drops an argument', () => {
       ['z1', 'z2', 'z3', 'z4', 'z5', 'z6', 'z7'],
       'mcp-faq : identifiants inconnus : « z1 », « z2 », « z3 », « z4 », « z5 » et 2 autres.\nVouliez-vous dire : a1, b1, c1 ?  (mcp-faq show a1)\nToutes les questions : mcp-faq list\n',
     ],
+    [
+      ['z1', 'Z1', 'z2', 'z3', 'z4', 'z5', 'z6', 'a1', 'a1'],
+      'mcp-faq : identifiants inconnus : « z1 », « z2 », « z3 », « z4 », « z5 » et 1 autre (a1 en est un).\nVouliez-vous dire : b1, c1, a2 ?  (mcp-faq show b1)\nToutes les questions : mcp-faq list\n',
+    ],
   ])('show %j: every mistyped id, never an id given as its correction', (args, stderr) => {
     const r = runBin(['show', ...args]);
     expect(r).toMatchObject({ code: 1, stdout: '', stderr });

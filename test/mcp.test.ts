@@ -235,6 +235,9 @@ test.each([
   ['{"method":"ping","params":{"id":3,"x":"a', 'a"}}', null],
   ['not json at all', 'at all', null],
   ['{"jsonrpc":"2.0","id":{"a":1}', '', null],
+  ['{"jsonrpc":"2.0","id":1.5,"method":"ping","params":{"x":"a', 'a"}}', 1.5], // a number whole, never its first digits
+  ['{"id":1e3,"method":"ping","params":{"x":"a', 'a"}}', 1000],
+  ['{"method":"ping","params":{"x":"a', 'a"},"id":-7}', -7],
 ])('idAtEnds(%j, %j) = %j', (head, tail, id) => expect(idAtEnds(head, tail)).toBe(id));
 
 describe('raw stdio', () => {

@@ -131,15 +131,15 @@ describe('tables: a grid when it fits the width, records otherwise; never wider 
     );
   });
 
-  test('records at 40 columns: each cell after its header, wrapped', () => {
+  test('records at 40 columns: each cell after its header (French spacing), wrapped', () => {
     expect(renderMarkdown(table, { ...plain, width: 40 })).toBe(
       [
-        '• Examen : AZ-900',
-        '  Prix : 99 $',
-        '  Niveau : base',
-        '• Examen : AZ-104',
-        '  Prix : 165 $',
-        '  Niveau : associé, le plus demandé',
+        '• Examen\u00a0: AZ-900',
+        '  Prix\u00a0: 99 $',
+        '  Niveau\u00a0: base',
+        '• Examen\u00a0: AZ-104',
+        '  Prix\u00a0: 165 $',
+        '  Niveau\u00a0: associé, le plus demandé',
         '    des examens',
       ].join('\n'),
     );
@@ -151,4 +151,33 @@ describe('tables: a grid when it fits the width, records otherwise; never wider 
     const text = stripAnsi(out).replace(/\s+/g, ' ');
     for (const cell of ['AZ-900', '99 $', 'base', '165 $', 'demandé']) expect(text).toContain(cell);
   });
+});
+
+describe('tables: edge cases', () => {
+  test.each([
+    [
+      'first in a list item: the marker on the first line only',
+      '- | a | b |\n  |---|---|\n  | 1 | 2 |',
+      80,
+      ['  • ┌───┬───┐', '    │ a │ b │', '    ├───┼───┤', '    │ 1 │ 2 │', '    └───┴───┘'],
+    ],
+    [
+      'a header without rows, as a grid: no empty body',
+      '| Un | Deux |\n|---|---|',
+      80,
+      ['┌────┬──────┐', '│ Un │ Deux │', '└────┴──────┘'],
+    ],
+    [
+      'a header without rows, as records: its headers, not nothing',
+      '| Colonne un assez longue | Colonne deux assez longue |\n|---|---|',
+      40,
+      ['• Colonne un assez longue', '  Colonne deux assez longue'],
+    ],
+    [
+      'records: « : » never starts a line, an empty cell leaves no trailing space',
+      '| Identifiant du profil de certification Microsoft | Nom |\n|---|---|\n| 123 | |',
+      40,
+      ['• Identifiant du profil de', '    certification Microsoft\u00a0: 123', '  Nom'],
+    ],
+  ])('%s', (_, markdown, width, lines) => expect(renderMarkdown(markdown, { ...plain, width }).split('\n')).toEqual(lines));
 });
