@@ -123,7 +123,7 @@ const MIN_TABLE_ROOM = 20;
  * header, wrapped: never wider than the terminal, and nothing cut.
  */
 function drawTable(table: TableData, prefix: string, options: RenderOptions): string[] {
-  if (options.width - displayWidth(prefix) < MIN_TABLE_ROOM) return [prefix.trimEnd(), ...drawTable(table, '', options)];
+  if (prefix && options.width - displayWidth(prefix) < MIN_TABLE_ROOM) return [prefix.trimEnd(), ...drawTable(table, '', options)];
   const lines = tableLines(table, options.width - displayWidth(prefix), options);
   const more = continuation(prefix);
   return lines.map((line, i) => (i === 0 ? prefix : more) + line);

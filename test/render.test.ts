@@ -145,11 +145,12 @@ describe('tables: a grid when it fits the width, records otherwise; never wider 
     );
   });
 
-  test.each([20, 30, 57, 58, 100])('at %d columns, in a list and in color: no line wider, no cell lost', (width) => {
+  test.each([10, 15, 20, 30, 57, 58, 100])('at %d columns, in a list and in color: no line wider, no cell lost', (width) => {
     const out = renderMarkdown(`- Les prix :\n\n  ${table.replace(/\n/g, '\n  ')}`, { ...rich, width });
     for (const line of stripAnsi(out).split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
-    const text = stripAnsi(out).replace(/\s+/g, ' ');
-    for (const cell of ['AZ-900', '99 $', 'base', '165 $', 'demandé']) expect(text).toContain(cell);
+    // Without white space: at 10 columns a word longer than the room is cut, not lost.
+    const text = stripAnsi(out).replace(/\s+/g, '');
+    for (const cell of ['AZ-900', '99$', 'base', '165$', 'demandé']) expect(text).toContain(cell);
   });
 });
 
