@@ -119,11 +119,11 @@ export class Core {
     const words: string[] = [];
     const mistyped = new Map<string, string>(); // by idKey: « a10 A10 » is one
     for (const arg of args.flatMap((a) => this.idList(a) ?? [a])) {
-      const entry = findEntry(this.faq, stripControls(arg));
+      const clean = stripControls(arg);
+      const entry = findEntry(this.faq, clean);
       if (entry) order.push(entry);
-      else if (looksLikeId(this.faq, stripControls(arg))) {
-        const key = idKey(stripControls(arg));
-        if (!mistyped.has(key)) mistyped.set(key, arg);
+      else if (looksLikeId(this.faq, clean)) {
+        if (!mistyped.has(idKey(clean))) mistyped.set(idKey(clean), arg);
       } else {
         if (words.length === 0) order.push('words');
         words.push(arg);
