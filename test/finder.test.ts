@@ -10,15 +10,20 @@ const mcp = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bi
 const shell = (options: ConstructorParameters<typeof TerminalSession>[1] = {}) =>
   new TerminalSession(`${requireCommand('bash')} --norc --noprofile`, { ...options, env: { PS1: '$ ', ...options.env } });
 afterEach(closeTerminals);
+/** A shell running the bare finder, at its prompt; the shell prints EXIT=<code> once it ends. */
+async function finderShell(): Promise<TerminalSession> {
+  const t = shell();
+  t.type(`${mcp}; echo EXIT=$?`);
+  t.press('Enter');
+  await t.waitFor(/Votre question/);
+  return t;
+}
 
 const a7 = faq.entries[6]!;
 
 describe('the interactive finder', () => {
   test('bare mcp-faq: type "mot de pase", see a7, Enter shows its answer, exit 0', async () => {
-    const t = shell();
-    t.type(`${mcp}; echo EXIT=$?`);
-    t.press('Enter');
-    await t.waitFor(/Votre question/);
+    const t = await finderShell();
     await t.waitFor(/a1 {2}Comment puis-je accéder/); // every question before typing
     t.type('mot de pase');
     const screen = await t.waitFor(/❯ a7 {2}J’ai perdu les informations/);
@@ -46,10 +51,7 @@ describe('the interactive finder', () => {
   test.each(['perdu ', '😀 perdu '])(
     '%j typed in one burst before words goes where the cursor is (Node 20 put all but the last at the end)',
     async (burst) => {
-      const t = shell();
-      t.type(`${mcp}; echo EXIT=$?`);
-      t.press('Enter');
-      await t.waitFor(/Votre question/);
+      const t = await finderShell();
       t.type('mot passe');
       await t.waitFor(/❯ a7 /);
       t.press('Home');
@@ -102,10 +104,7 @@ describe('the interactive finder', () => {
   });
 
   test.each([['Escape'], ['C-c']])('%s leaves with the terminal restored (echo, line mode, cursor)', async (key) => {
-    const t = shell();
-    t.type(`${mcp}; echo EXIT=$?`);
-    t.press('Enter');
-    await t.waitFor(/Votre question/);
+    const t = await finderShell();
     t.type('relev');
     await t.waitFor(/❯ a9 /);
     t.press(key);
