@@ -106,8 +106,10 @@ export interface Token {
 /**
  * Whether a UTF-16 code unit belongs to a word: anything but white space, control
  * characters, punctuation and symbols (ASCII, Latin-1, general punctuation, arrows
- * and symbols, CJK and full-width punctuation) and U+FFFD (what invalid UTF-8
- * decodes to). Apostrophes (' and ’) and hyphens split words, so "l’adresse" gives
+ * and symbols, CJK and full-width punctuation, variation selectors, emoji) and
+ * U+FFFD (what invalid UTF-8 decodes to). An emoji (U+1F000–U+1FFFF, and the tags
+ * of U+E0000–U+E007F) is a pair of code units, told by the first: "relevé💯" is
+ * "relevé", as "relevé ✅" is. Apostrophes (' and ’) and hyphens split words, so "l’adresse" gives
  * "l" + "adresse" and "mot-de-passe" gives three words; elided articles end up as
  * one-letter stop words. (A loop over code units: a regular expression for this
  * costs milliseconds to compile at start-up, and an object per match.)
@@ -126,9 +128,20 @@ function isWordUnit(c: number): boolean {
     (c >= 0xff1a && c <= 0xff20) ||
     (c >= 0xff3b && c <= 0xff40) ||
     (c >= 0xff5b && c <= 0xff65) ||
-    c === 0xfffd
+    c === 0xfffd ||
+    (c >= 0x20d0 && c <= 0x20ff) || // combining marks for symbols (the keycap of 1️⃣)
+    (c >= 0xfe00 && c <= 0xfe0f) || // variation selectors (the emoji form of ❤️)
+    (c >= 0xd83c && c <= 0xd83f) || // the first unit of U+1F000–U+1FFFF: emoji
+    c === 0xdb40 // the first unit of U+E0000–U+E03FF: the tags of a flag
   );
 }
+
+/** How many code units the character at text[i], no word's, takes: an emoji is two. */
+const skipped = (text: string, i: number): number => {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+};
 
 /** Calls `each` with every word of a text, folded, and its offsets. */
 export function scanWords(text: string, each: (word: string, start: number, end: number) => void): void {
@@ -145,7 +158,7 @@ export function scanWritten(text: string, each: (word: string, folded: boolean, 
   for (let i = 0; i < n;) {
     let c = text.charCodeAt(i);
     if (!isWordUnit(c)) {
-      i++;
+      i += skipped(text, i);
       continue;
     }
     const start = i;

@@ -103,16 +103,37 @@ describe('the search never throws and returns only valid ids', async () => {
 });
 
 describe('tokenize', () => {
-  // What tokenize() did with a regular expression: the same words, at the same offsets.
+  // What tokenize() does, with a regular expression: the same words, at the same offsets.
+  // An emoji (U+1F000–U+1FFFF, U+E0000–U+E03FF: a pair) is no word's, as a whole.
   const WORD =
-    /[^\s\u0000-\u001f!-/:-@[-`{-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u2bff\u3000-\u303f\ufe30-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufffd]+/g;
-  test('cuts any string into the words of the reference pattern', () =>
+    // eslint-disable-next-line no-misleading-character-class -- code units, on purpose (variation selectors are no word's)
+    /[^\s\u0000-\u001f!-/:-@[-`{-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20ff\u2100-\u2bff\u3000-\u303f\ufe00-\ufe0f\ufe30-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufffd\ud83c-\ud83f\udb40]+/g;
+  const EMOJI = /[\ud83c-\ud83f\udb40][\udc00-\udfff]/g;
+  const reference = (text: string) => [...text.replace(EMOJI, '  ').matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+  const withEmoji = fc.array(fc.constantFrom('mot', 'é', ' ', '😀', '🇫🇷', '❤️', '1️⃣', '\ud83c', '\udc00', '𝐜', '\u200d', 'a\udb40\udc61'), {
+    maxLength: 10,
+  });
+  test.each([
+    ['any string', anyString],
+    ['words and emoji', withEmoji.map((parts) => parts.join(''))],
+  ])('cuts %s into the words of the reference pattern', (_, strings) =>
     fc.assert(
-      fc.property(anyString, (text) => {
-        expect(tokenize(text).map((t) => [t.start, t.end])).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
+      fc.property(strings, (text) => {
+        expect(tokenize(text).map((t) => [t.start, t.end])).toEqual(reference(text));
       }),
       { numRuns: 1000 },
-    ));
+    ),
+  );
+  test.each([
+    ['relevé💯', ['releve']],
+    ['mot de passe😭😭', ['mot', 'de', 'passe']],
+    ['relevé🇫🇷', ['releve']],
+    ['mot😀de', ['mot', 'de']],
+    ['𝐜𝐞𝐫𝐭', ['cert']], // mathematical letters stay letters (folded)
+    ['\ud83ca', ['a']], // a lone first unit of an emoji: not the letter after it
+  ])('%s → %j', (text, words) => {
+    expect(tokenize(text).map((t) => t.word)).toEqual(words);
+  });
 });
 
 const colored = await loadTheme(true);
