@@ -22,8 +22,8 @@
 // - MCP_FAQ_NO_CACHE=1 or --no-cache (no cache folder): neither read nor written.
 // node:crypto is loaded only when a --faq file is read with a cache folder.
 
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { makeDirectory, writeAtomically } from './files.js';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { makeDirectory, readCacheFile, writeAtomically } from './files.js';
 import type { Faq, FaqEntry } from './faq.js';
 import type { IndexData, PostingArrays } from './search/indexing.js';
 
@@ -205,12 +205,13 @@ const fileOf = (cache: DataCache, kind: 'faq' | 'index') => `${cache.dir}/${cach
 
 /** The payload of a cache file, or undefined when there is none, or a damaged one. */
 export function readData(cache: DataCache, kind: 'faq' | 'index'): Payload | undefined {
-  try {
-    return decodePayload(readFileSync(fileOf(cache, kind)));
-  } catch {
-    return undefined; // none yet (or unreadable)
-  }
+  // None yet, unreadable, or not a file (see readCacheFile).
+  const bytes = readCacheFile(fileOf(cache, kind), MAX_DATA_BYTES);
+  return bytes && decodePayload(bytes);
 }
+
+/** A FAQ file is 10 MB at most; what is derived from it, a few MB: anything much larger is not a cache file. */
+const MAX_DATA_BYTES = 256 * 1024 * 1024;
 
 /** Saves a cache file, then removes the oldest FAQs' beyond MAX_FILES. Never fails. */
 export function saveData(cache: DataCache, kind: 'faq' | 'index', payload: Payload): void {

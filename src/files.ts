@@ -1,8 +1,32 @@
-// Files written safely, for the caches (src/main.ts's code caches, src/faq-cache.ts's
-// data): in a module of their own, so that dist/main.js, loaded at every start, gets
-// these two functions and nothing else of the caches.
+// Files read and written safely, for the caches (src/main.ts's code caches,
+// src/faq-cache.ts's data): in a module of their own, so that dist/main.js, loaded at
+// every start, gets these functions and nothing else of the caches.
 
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+/**
+ * A cache file's bytes, or undefined when there is none or it is not a regular file
+ * of at most `max` bytes. Anything else in its place (a FIFO, a link to /dev/zero,
+ * planted in a shared cache folder) is never waited on nor read: it is opened
+ * without blocking and checked by its descriptor. Throws nothing.
+ */
+export function readCacheFile(file: string, max: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    const size = stat.size;
+    if (!stat.isFile() || size > max) return undefined;
+    const bytes = Buffer.allocUnsafe(size);
+    let length = 0;
+    for (let n; length < size && (n = readSync(fd, bytes, length, size - length, null)) > 0;) length += n;
+    return length === size ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /**
  * Writes a file whole or not at all: to a temporary file (this process's), then

@@ -23,7 +23,7 @@
 
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Script } from 'node:vm';
-import { makeDirectory, writeAtomically } from './files.js';
+import { makeDirectory, readCacheFile, writeAtomically } from './files.js';
 
 type Exports = Record<string, unknown>;
 const CHUNK = /^\.\/([\w-]+)\.js$/;
@@ -99,14 +99,14 @@ export class ChunkLoader {
   }
 }
 
+/** A code cache is a few hundred KB (twice): anything much larger in its place is not one. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** A code cache saved by saveCaches(), or undefined when there is none or its two copies differ. */
 function readCache(file: string): Buffer | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined; // none yet: compile as usual, save after the run
-  }
+  // None yet (compile as usual, save after the run), or not a file.
+  const bytes = readCacheFile(file, MAX_CACHE_BYTES);
+  if (!bytes) return undefined;
   const half = bytes.length / 2;
   return Number.isInteger(half) && half > 0 && bytes.compare(bytes, half, bytes.length, 0, half) === 0
     ? bytes.subarray(0, half)

@@ -1,8 +1,8 @@
 // The built binary (bin/mcp-faq.js → dist/, built by test/global-setup.ts), run as a
 // user would, on the Node running the tests. Output is piped here, so no color unless
 // forced.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ESCAPE, FAQ_FILE, faq, root, runBin, version } from './helpers.js';
@@ -124,7 +124,7 @@ describe('dist/: chunks and code caches', () => {
       const loader = new ChunkLoader(${JSON.stringify(join(root, 'dist'))}, cacheDir(process.env));
       const io = { argv: ${JSON.stringify(argv)}, env: {}, stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false }, stdinIsTTY: () => false };
       loader.load('cli').run(io).then((code) => { loader.saveCaches(); console.log(JSON.stringify({ code, chunks: loader.chunks() })); });`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: cleanEnv({ HOME: cache, ...env }) });
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 10_000, env: cleanEnv({ HOME: cache, ...env }) });
     return JSON.parse(r.stdout) as { code: number; chunks: { name: string; cached: boolean }[] };
   };
 
@@ -188,6 +188,21 @@ describe('dist/: chunks and code caches', () => {
     const damaged = chunksOf(['list']);
     expect(damaged).toMatchObject({ code: 0, chunks: [{ name: 'cli', cached: false }] });
     expect(chunksOf(['list']).chunks).toEqual([{ name: 'cli', cached: true }]);
+  });
+
+  test.each([
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file])],
+    ['a link to /dev/zero', (file: string) => symlinkSync('/dev/zero', file)],
+  ])('%s in the place of a cache is not read (not waited on), and replaced by a cache', (_, plant) => {
+    const home = tempDir('planted');
+    chunksOf(['list'], { HOME: home });
+    const [folder] = readdirSync(join(home, '.cache/mcp-faq'));
+    const file = join(home, '.cache/mcp-faq', folder!, 'cli.cache');
+    rmSync(file);
+    plant(file);
+    expect(chunksOf(['list'], { HOME: home })).toMatchObject({ code: 0, chunks: [{ name: 'cli', cached: false }] });
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(chunksOf(['list'], { HOME: home }).chunks).toEqual([{ name: 'cli', cached: true }]);
   });
 
   test('MCP_FAQ_NO_CACHE: nothing read, nothing written', () => {

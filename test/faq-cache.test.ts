@@ -1,8 +1,8 @@
 // The cache of what a --faq file costs to derive (src/faq-cache.ts): its format and
 // codecs as pure functions, then the built binary, which must answer the same with
 // the cache as without it, whatever state the cache is in.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -199,6 +199,20 @@ describe('mcp-faq --faq with a cache', () => {
       COMMANDS.forEach((args, i) => expect(runBin(['--faq', file, ...args], { env: { XDG_CACHE_HOME: xdg } })).toEqual(uncached[i]));
       files.forEach((f, i) => expect(readFileSync(f).equals(good[i]!)).toBe(true));
     }
+  });
+
+  test.each([
+    ['a FIFO', (f: string) => execFileSync('mkfifo', [f])],
+    ['a link to /dev/zero', (f: string) => symlinkSync('/dev/zero', f)],
+  ])('%s in the place of a cache file is not read (not waited on), and replaced', (_, plant) => {
+    const xdg = tempDir('planted');
+    runBin(['--faq', file, 'search', 'examen'], { env: { XDG_CACHE_HOME: xdg } });
+    for (const f of dataFiles(xdg)) {
+      rmSync(f);
+      plant(f);
+    }
+    COMMANDS.forEach((args, i) => expect(runBin(['--faq', file, ...args], { env: { XDG_CACHE_HOME: xdg } })).toEqual(uncached[i]));
+    for (const f of dataFiles(xdg)) expect(lstatSync(f).isFile()).toBe(true);
   });
 
   test('runs at once write the same cache, and answer the same', async () => {
