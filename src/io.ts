@@ -12,7 +12,7 @@
 
 import { fstatSync, read, statSync, writeSync } from 'node:fs';
 import { FaqError } from './errors.js';
-import type { Env } from './terminal.js';
+import { pagerEnv, type Env } from './terminal.js';
 
 export interface OutStream {
   write(text: string): void;
@@ -152,7 +152,7 @@ async function runPager(command: string, text: string, env: Env): Promise<string
   };
   process.on('SIGINT', ignore);
   return new Promise<string | undefined>((resolve) => {
-    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', LV: '-c', ...env } });
+    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: pagerEnv(env) });
     child.on('error', (error) => resolve(error.message));
     child.on('close', (code, signal) => {
       // Ended by the user's Ctrl-C: a pager that quits on it (more), or the `sh -c`

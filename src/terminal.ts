@@ -48,6 +48,17 @@ export function pagerCommand(enabled: boolean, env: Env, isTTY: boolean): string
   return pager.trim() === '' || pager.trim() === 'cat' ? undefined : pager;
 }
 
+/**
+ * The pager's environment: less and lv told what git tells them (LESS=FRX: quit if
+ * one screen, colors, no screen clearing; LV=-c: colors) unless the user says
+ * otherwise; and, as mcp-faq always writes UTF-8, less told so when no charset is
+ * set (under LANG=C, as in many containers, it would show « acc<C3><A9>der »).
+ */
+export function pagerEnv(env: Env): Env {
+  const charset = env.LESSCHARSET || env.LESSCHARDEF ? {} : { LESSCHARSET: 'utf-8' };
+  return { LESS: 'FRX', LV: '-c', ...charset, ...env };
+}
+
 /** Whether text is longer than the screen, so that paging it helps. */
 export function needsPager(text: string, rows: number | undefined): boolean {
   return text.split('\n').length >= (rows && rows > 0 ? rows : 24);

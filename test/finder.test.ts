@@ -139,6 +139,17 @@ describe('the pager, in a real terminal', () => {
     expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
   });
 
+  test('under LANG=C, less shows the accents (mcp-faq tells it the output is UTF-8)', async () => {
+    const t = shell({ height: 12, env: { PAGER: '' } });
+    t.type(`unset PAGER LESSCHARSET LESSCHARDEF; LANG=C LC_ALL=C ${mcp} list; echo EXIT=$?`);
+    t.press('Enter');
+    const paged = await t.waitFor(/^:\s*$/m);
+    expect(paged).toContain('Comment puis-je accéder à mon profil');
+    expect(paged).not.toContain('<C3>');
+    t.press('q');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
+  });
+
   // A pager that marks every line it shows: on a 12-line terminal, `list` (22 lines) goes
   // through it; --no-pager, and output shorter than the screen, do not.
   test('--no-pager and short output bypass the pager', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { needsPager, outputWidth, pagerCommand, useColor, type ColorMode } from '../src/terminal.js';
+import { needsPager, outputWidth, pagerCommand, pagerEnv, useColor, type ColorMode } from '../src/terminal.js';
 import { runCli } from './helpers.js';
 
 describe('useColor', () => {
@@ -50,6 +50,13 @@ describe('pagerCommand', () => {
     [false, {}, true, undefined], // --no-pager
     [true, { TERM: 'dumb' }, true, undefined],
   ])('enabled %s, env %j, tty %s → %s', (enabled, env, tty, command) => expect(pagerCommand(enabled, env, tty)).toBe(command));
+
+  test.each<[Record<string, string>, Record<string, string>]>([
+    [{}, { LESS: 'FRX', LV: '-c', LESSCHARSET: 'utf-8' }],
+    [{ LESS: 'R' }, { LESS: 'R', LV: '-c', LESSCHARSET: 'utf-8' }], // the user's options win
+    [{ LESSCHARSET: 'latin1' }, { LESS: 'FRX', LV: '-c', LESSCHARSET: 'latin1' }],
+    [{ LESSCHARDEF: '8bcccbcc18b95.b' }, { LESS: 'FRX', LV: '-c', LESSCHARDEF: '8bcccbcc18b95.b' }], // a charset of one's own: not overridden
+  ])('pagerEnv(%j) → %j', (env, expected) => expect(pagerEnv(env)).toEqual(expected));
 
   test('needsPager: only output longer than the screen', () => {
     expect(needsPager('a\nb\n', 24)).toBe(false);
