@@ -7,7 +7,7 @@
 import type { FaqEntry } from './faq.js';
 import { frenchSpacing, TABLE, WRAP } from './text.js';
 import { loadTheme, type Theme } from './theme.js';
-import { displayWidth, wrap } from './wrap.js';
+import { displayWidth, fold, wrap } from './wrap.js';
 
 export interface RenderOptions {
   /** Columns to wrap prose at. */
@@ -98,7 +98,7 @@ export function layout(document: string, options: RenderOptions): string {
     }
     const at = line.indexOf(WRAP);
     if (at < 0) {
-      out.push(line);
+      out.push(...fold(line, options.width)); // preformatted: code
       continue;
     }
     const prefix = line.slice(0, at);

@@ -133,7 +133,9 @@ function* pieces(text: string): Generator<Piece> {
     }
     const code = text.codePointAt(i)!;
     const char = String.fromCodePoint(code);
-    yield { kind: 'text', text: char, width: codePointWidth(code), space: char === ' ' };
+    // A tab would move the cursor up to 8 columns, as the terminal pleases: a space (code blocks expand theirs, see fold).
+    if (code === 0x09) yield { kind: 'text', text: ' ', width: 1, space: true };
+    else yield { kind: 'text', text: char, width: codePointWidth(code), space: char === ' ' };
     i += char.length;
   }
 }
@@ -141,9 +143,10 @@ function* pieces(text: string): Generator<Piece> {
 /**
  * The lines of `text` folded at spaces to at most `width` columns. A word longer
  * than a line (a URL on a narrow terminal) is cut, so that no line is ever wider
- * than the width. Spaces at a break are dropped; a newline breaks the line.
+ * than the width. Spaces at a break are dropped; a newline breaks the line. `hard`
+ * (code): spaces are kept as they are, and lines are cut where the width ends.
  */
-export function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number, { hard = false } = {}): string[] {
   const max = Math.max(1, width);
   const lines: string[] = [];
   // The styles open (not yet closed or reset) and the open link: as they stand at the
@@ -184,7 +187,7 @@ export function wrap(text: string, width: number): string[] {
     } else if (piece.text === '\n') {
       place();
       newLine();
-    } else if (piece.space) {
+    } else if (piece.space && !hard) {
       if (word) place();
       spaces += piece.text;
       spacesWidth += piece.width;
@@ -224,4 +227,31 @@ export function truncate(text: string, width: number): string {
     used += piece.width;
   }
   return `${out.trimEnd()}…`;
+}
+
+/** Tab stops in code blocks, from the start of the code. */
+const TAB_STOP = 4;
+
+/**
+ * A line of a code block, preformatted, on lines of at most `width` columns: its tabs
+ * expanded, then cut where the width ends (not at spaces: the code is kept as it is),
+ * each continuation after the line's margin (its leading spaces).
+ */
+export function fold(line: string, width: number): string[] {
+  if (!line) return [line];
+  const margin = /^ */.exec(line)![0];
+  let code = '';
+  let column = 0;
+  line
+    .slice(margin.length)
+    .split('\t')
+    .forEach((part, i) => {
+      const spaces = i === 0 ? 0 : TAB_STOP - (column % TAB_STOP);
+      code += ' '.repeat(spaces) + part;
+      column += spaces + displayWidth(part);
+    });
+  if (margin.length + column <= width) return [margin + code];
+  // Continuations after the margin, unless that leaves too little room: then from the line's start.
+  const indent = width - margin.length >= 20 ? margin : '';
+  return wrap(indent ? code : margin + code, width - indent.length, { hard: true }).map((l) => indent + l);
 }

@@ -4,6 +4,7 @@ import type { FaqEntry } from '../src/faq.js';
 import { bundledDocuments, layout, renderEntries, type RenderOptions } from '../src/render.js';
 import { renderEntry as renderWith } from '../src/render.js';
 import { loadTheme } from '../src/theme.js';
+import { displayWidth } from '../src/wrap.js';
 import { faq } from './helpers.js';
 
 const colored = await loadTheme(true);
@@ -107,6 +108,25 @@ describe('renderMarkdown', () => {
     const out = renderEntries(faq.entries.slice(0, 2), bundledDocuments(), plain);
     expect(out).toContain('\n────────────────────────────────────────\n\n');
     expect(out.indexOf(faq.entries[1]!.question.slice(0, 30))).toBeGreaterThan(out.indexOf('───'));
+  });
+});
+
+describe('code blocks: as written, folded to the width', () => {
+  const code = ['```', `const url = "https://example.org/${'x'.repeat(90)}";`, '\tif (ok) {', '\t\treturn 1;', '```'].join('\n');
+
+  test('tabs expanded; a line wider than the terminal cut at the width, after the margin', () => {
+    const out = renderMarkdown(code, { ...plain, width: 40 }).split('\n');
+    expect(out).toContain('      if (ok) {');
+    expect(out).toContain('          return 1;');
+    expect(out.filter((l) => l.includes('x')).every((l) => l.startsWith('  '))).toBe(true);
+  });
+
+  test.each([10, 20, 30, 40, 60, 80, 100])('at %d columns, no line wider, nothing lost', (width) => {
+    for (const options of [plain, rich]) {
+      const out = renderMarkdown(code, { ...options, width });
+      for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+      expect(stripAnsi(out).replace(/\s/g, '')).toContain(`"https://example.org/${'x'.repeat(90)}";`);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // wrap.ts: the one wrapping function, by display width, keeping styles and links whole.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { displayWidth, truncate, wrap } from '../src/wrap.js';
+import { displayWidth, fold, truncate, wrap } from '../src/wrap.js';
 
 const BOLD = '\u001b[1m';
 const UNBOLD = '\u001b[22m';
@@ -24,7 +24,7 @@ describe('displayWidth', () => {
 });
 
 describe('wrap', () => {
-  test.each<[string, string, number, string[]]>([
+  test.each<[string, string, number, string[], boolean?]>([
     ['at spaces', 'un deux trois quatre', 9, ['un deux', 'trois', 'quatre']],
     ['spaces at a break are dropped', 'un   deux', 4, ['un', 'deux']],
     ['a word wider than the line is cut', 'https://aka.ms/certdashboard', 10, ['https://ak', 'a.ms/certd', 'ashboard']],
@@ -33,7 +33,9 @@ describe('wrap', () => {
     ['newlines break', 'un\ndeux trois', 20, ['un', 'deux trois']],
     ['empty', '', 10, ['']],
     ['fits', 'relevé de notes', 15, ['relevé de notes']],
-  ])('%s', (_, text, width, lines) => expect(wrap(text, width)).toEqual(lines));
+    ['a tab is a space (its width would be the terminal’s)', 'un\tdeux\ttrois', 8, ['un deux', 'trois']],
+    ['hard: spaces kept, cut where the width ends', '  a  b   c', 4, ['  a ', ' b  ', ' c'], true],
+  ])('%s', (_, text, width, lines, hard = false) => expect(wrap(text, width, { hard })).toEqual(lines));
 
   test('a style across a break is closed at the end of the line and opened again', () => {
     expect(wrap(`a ${BOLD}gras qui dure${UNBOLD} fin`, 7)).toEqual([
@@ -76,6 +78,40 @@ describe('wrap', () => {
         const lines = wrap(text, width);
         for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
         expect(visible(lines.join('')).replace(/\s/g, '')).toBe(visible(text).replace(/\s/g, ''));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('fold: a line of a code block', () => {
+  test.each<[string, string, number, string[]]>([
+    ['short: as is', '  x = 1', 20, ['  x = 1']],
+    ['empty', '', 20, ['']],
+    ['tabs expanded to stops of 4 from the code’s start', '  \tif (x)\ty', 40, ['      if (x)  y']],
+    [
+      'cut where the width ends, after the margin',
+      '  const s = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";',
+      30,
+      ['  const s = "aaaaaaaaaaaaaaaaa', '  aaaaaaaaaaaaaaaaaaaaaaaaaaaa', '  a";'],
+    ],
+    ['no margin when it leaves under 20 columns', '    abcdefghijklmnopqrstuvwxyz', 20, ['    abcdefghijklmnop', 'qrstuvwxyz']],
+    [
+      'styles kept across the cut',
+      `  ${BOLD}abcdefghijklmnopqrstuvwxyz${UNBOLD}`,
+      24,
+      [`  ${BOLD}abcdefghijklmnopqrstuv${RESET}`, `  ${BOLD}wxyz${UNBOLD}`],
+    ],
+  ])('%s', (_, line, width, lines) => expect(fold(line, width)).toEqual(lines));
+
+  test('property: no line is wider than the width, and every character is kept (tabs as spaces)', () => {
+    const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(' ', '\t', '  ', '日本', BOLD, UNBOLD));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 2, max: 40 }), (parts, width) => {
+        const line = parts.join('').replace(/[\u0000-\u0008\u000a-\u001a\u001c-\u001f\u007f-\u009f]/g, '');
+        const lines = fold(line, width);
+        for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(Math.max(width, 2));
+        expect(visible(lines.join('')).replace(/\s/g, '')).toBe(visible(line).replace(/\s/g, ''));
       }),
       { numRuns: 1000 },
     );
