@@ -11,7 +11,7 @@ import { FaqError, usageError } from './errors.js';
 import { processIo, supportsHyperlinks, type Io, type OutStream } from './io.js';
 import { message, present, presentError, type Output, type Result, type View } from './present.js';
 import { needsPager, outputWidth, pagerCommand, useColor } from './terminal.js';
-import { quoteInput } from './text.js';
+import { frenchSpacing, quoteInput } from './text.js';
 import { displayWidth, wrap } from './wrap.js';
 
 export type { Io };
@@ -198,14 +198,14 @@ class Cli {
     }
   }
 
-  /** Messages on a terminal fit its width: their lines wider than it are folded. */
+  /** Messages on a terminal fit its width: their lines wider than it are folded (« : » never starts a line). */
   private fitStderr(text: string): string {
     const { stderr, env } = this.io;
     if (!text || !stderr.isTTY) return text;
     const width = outputWidth(stderr.columns, env);
     return text
       .split('\n')
-      .map((line) => (displayWidth(line) > width ? wrap(line, width).join('\n') : line))
+      .map((line) => (displayWidth(line) > width ? wrap(frenchSpacing(line), width).join('\n') : line))
       .join('\n');
   }
 }

@@ -241,7 +241,7 @@ describe('in a real terminal', () => {
     session = new TerminalSession(`PAGER=false ${mcp} show a9; echo "[exit $?]"`, { width: 80, height: 10 });
     const screen = await session.waitFor(/\[exit \d+\]/);
     expect(screen).toContain('[exit 0]');
-    expect(screen).toContain('le pager « false » a échoué (code de sortie 1)');
+    expect(screen.replace(/\u00a0/g, ' ')).toContain('le pager « false » a échoué (code de sortie 1)'); // folded: French no-break spaces
     expect(screen).toMatch(/L’assistance à la certification/);
   });
 

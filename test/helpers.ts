@@ -46,7 +46,7 @@ export async function runCli(
     argv,
     env: options.env ?? {},
     stdout: { write: (s: string) => void (stdout += s), isTTY: options.tty === true, columns: options.columns, rows: options.rows ?? 1000 },
-    stderr: { write: (s: string) => void (stderr += s), isTTY: options.tty === true },
+    stderr: { write: (s: string) => void (stderr += s), isTTY: options.tty === true, columns: options.columns },
     stdinIsTTY: () => options.tty === true,
     ...(options.page ? { page: options.page } : {}),
   };

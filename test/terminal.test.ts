@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { displayWidth } from '../src/wrap.js';
 import { needsPager, outputWidth, pagerCommand, pagerEnv, useColor, type ColorMode } from '../src/terminal.js';
 import { runCli } from './helpers.js';
 
@@ -95,6 +96,22 @@ describe('the pager, from the CLI', () => {
     expect(r.stdout.length).toBeGreaterThan(100);
   });
 
+  test('on a narrow terminal, the message is folded, and no line starts with « : »', async () => {
+    const r = await runCli(['list'], {
+      tty: true,
+      rows: 8,
+      columns: 38,
+      env: { PAGER: 'introuvable' },
+      page: () => Promise.resolve('introuvable ou pas exécutable'),
+    });
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      expect(displayWidth(line)).toBeLessThanOrEqual(38);
+      expect(line.trimStart()).not.toMatch(/^[:;!?»]/);
+    }
+  });
+
   test('$PAGER is used', async () => {
     const { calls, page } = pagerCalls();
     await runCli(['list'], { tty: true, rows: 8, env: { PAGER: 'more' }, page });
@@ -104,7 +121,7 @@ describe('the pager, from the CLI', () => {
   test('a pager that fails: the output is printed anyway, and the failure said', async () => {
     const r = await runCli(['list'], { tty: true, rows: 8, page: () => Promise.resolve('code de sortie 1') });
     expect(r.stdout).toContain('d1');
-    expect(r.stderr).toContain('le pager « less -FRX » a échoué (code de sortie 1)');
+    expect(r.stderr.replace(/\u00a0/g, ' ')).toContain('le pager « less -FRX » a échoué (code de sortie 1)'); // folded: French no-break spaces
     expect(r.code).toBe(0);
   });
 });
