@@ -10,7 +10,7 @@ import { MAX_INPUT_CHARS, openCore, type Core } from './core.js';
 import { FaqError, usageError } from './errors.js';
 import { processIo, supportsHyperlinks, type Io, type OutStream } from './io.js';
 import { message, present, presentError, type Output, type Result, type View } from './present.js';
-import { needsPager, outputWidth, pagerCommand, useColor } from './terminal.js';
+import { forcedHyperlinks, needsPager, outputWidth, pagerCommand, useColor } from './terminal.js';
 import { frenchSpacing, quoteInput } from './text.js';
 import { displayWidth, wrap } from './wrap.js';
 
@@ -147,7 +147,7 @@ class Cli {
       format: options.json ? 'json' : options.raw ? 'raw' : 'text',
       stdout: { tty: stdout.isTTY, color, width: stdout.isTTY ? outputWidth(stdout.columns, env) : undefined },
       stderr: { tty: stderr.isTTY, color: this.color(stderr), width: stderr.isTTY ? outputWidth(stderr.columns, env) : undefined },
-      hyperlinks: color && stdout.isTTY && (await supportsHyperlinks(stdout)),
+      hyperlinks: color && (forcedHyperlinks(env) ?? (stdout.isTTY && (await supportsHyperlinks(stdout)))),
       proseWidth: outputWidth(stdout.columns, env),
     };
   }

@@ -23,6 +23,15 @@ export function useColor(mode: ColorMode, env: Env, isTTY: boolean): boolean {
   return isTTY;
 }
 
+/**
+ * Hyperlinks (OSC 8) as FORCE_HYPERLINK says, whether or not stdout is a terminal
+ * (set and not 0: on; 0: off), as supports-hyperlinks reads it; undefined when it is
+ * not set: then only on a terminal that shows them.
+ */
+export function forcedHyperlinks(env: Env): boolean | undefined {
+  return env.FORCE_HYPERLINK ? Number.parseInt(env.FORCE_HYPERLINK, 10) !== 0 : undefined;
+}
+
 /** Prose beyond this is hard to read, however wide the terminal. */
 const MAX_WIDTH = 100;
 /** The narrowest $COLUMNS taken when there is no terminal to measure. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { displayWidth } from '../src/wrap.js';
-import { needsPager, outputWidth, pagerCommand, pagerEnv, useColor, type ColorMode } from '../src/terminal.js';
+import { forcedHyperlinks, needsPager, outputWidth, pagerCommand, pagerEnv, useColor, type ColorMode } from '../src/terminal.js';
 import { runCli } from './helpers.js';
 
 describe('useColor', () => {
@@ -63,6 +63,27 @@ describe('pagerCommand', () => {
     expect(needsPager('a\nb\n', 24)).toBe(false);
     expect(needsPager('x\n'.repeat(30), 24)).toBe(true);
     expect(needsPager('x\n'.repeat(30), undefined)).toBe(true);
+  });
+});
+
+describe('hyperlinks', () => {
+  test.each<[Record<string, string>, boolean | undefined]>([
+    [{}, undefined], // the terminal decides (supports-hyperlinks)
+    [{ FORCE_HYPERLINK: '1' }, true],
+    [{ FORCE_HYPERLINK: 'true' }, true],
+    [{ FORCE_HYPERLINK: '0' }, false],
+    [{ FORCE_HYPERLINK: '' }, undefined],
+  ])('forcedHyperlinks(%j) → %s', (env, forced) => expect(forcedHyperlinks(env)).toBe(forced));
+
+  const OSC8 = '\u001b]8;;https://aka.ms/certdashboard\u0007';
+  test.each<[string, Record<string, string>, string[], boolean]>([
+    ['FORCE_HYPERLINK=1, --color=always, into a pipe', { FORCE_HYPERLINK: '1' }, ['--color=always'], true],
+    ['--color=always into a pipe, nothing forced', {}, ['--color=always'], false],
+    ['FORCE_HYPERLINK=1 without color', { FORCE_HYPERLINK: '1' }, [], false], // links are styling
+    ['FORCE_HYPERLINK=0, --color=always', { FORCE_HYPERLINK: '0' }, ['--color=always'], false],
+  ])('%s', async (_, env, flags, links) => {
+    const r = await runCli([...flags, 'show', 'a9'], { env });
+    expect(r.stdout.includes(OSC8)).toBe(links);
   });
 });
 
