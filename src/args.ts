@@ -40,8 +40,9 @@ export async function parseArgs(argv: string[], implied = false): Promise<Parsed
       },
     };
   });
+  const named = commandAt(argv, implied);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpAfterCommand(argv, named), { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.exitCode === 0) return { text: printed() }; // --help, --version
@@ -49,12 +50,28 @@ export async function parseArgs(argv: string[], implied = false): Promise<Parsed
     if (error.code === 'commander.help') throw new FaqError('usage', 'il manque la commande.', printed().trimEnd());
     // The next step is the help of the command the user named, if any (`help` and a
     // command the bare line implied name none).
-    const named = argv.slice(implied ? 1 : 0).find((arg) => COMMANDS.some((c) => c.name === arg && !c.hidden));
-    const command = named === 'help' ? undefined : named;
+    const command = named < 0 || argv[named] === 'help' ? undefined : argv[named];
     const hint = `Voir : mcp-faq ${command ? `${command} ` : ''}--help`;
     throw usageError(translateCommanderError(error), misplaced(error, argv, command) ?? hint);
   }
   return invocation ?? { text: printed() };
+}
+
+/**
+ * Where the command the user named is in the line: the first word that names one and
+ * is not a global option's value (`--color list` names none); -1 when there is none,
+ * or only the one the bare line implied.
+ */
+function commandAt(argv: string[], implied: boolean): number {
+  const valued = GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).flatMap((o) => o.flags.split(/[ ,]+/).filter((n) => n.startsWith('-')));
+  return argv.findIndex((arg, i) => i >= (implied ? 1 : 0) && !valued.includes(argv[i - 1]!) && COMMANDS.some((c) => c.name === arg && !c.hidden));
+}
+
+/** `mcp-faq -h list` asks for the help of list, as `mcp-faq list -h` does (git's way): the help flag moved after the command. */
+function helpAfterCommand(argv: string[], command: number): string[] {
+  const help = argv.findIndex((arg) => arg === '-h' || arg === '--help');
+  if (help < 0 || command < 0 || help > command) return argv;
+  return [...argv.slice(0, help), ...argv.slice(help + 1, command + 1), argv[help]!, ...argv.slice(command + 1)];
 }
 
 /**

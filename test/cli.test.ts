@@ -206,6 +206,17 @@ describe('help, version, usage errors', () => {
     expect(r.stdout).not.toMatch(/display help|Usage:/);
   });
 
+  test.each([
+    [['-h', 'list'], 'list'],
+    [['--help', 'search'], 'search'],
+    [['--no-color', '-h', 'show'], 'show'],
+    [['-h', '--faq', 'list', 'search'], 'search'], // « list » is --faq's value
+  ])('%j: the help of the command named after the flag, as git gives it', async (argv, command) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^Utilisation : mcp-faq ${command} \\[options\\]`));
+  });
+
   test.each([['list'], ['show'], ['search']])('%s --help has examples', async (command) => {
     const r = await runCli([command, '--help']);
     expect(r.code).toBe(0);
@@ -237,6 +248,7 @@ describe('help, version, usage errors', () => {
     [['-n', '2', 'search', 'x'], '« -n » s’écrit après la commande : mcp-faq search x -n 2'],
     [['--json', 'search', 'mot de passe'], "« --json » s’écrit après la commande : mcp-faq search 'mot de passe' --json"],
     [['--json', 'help', 'search'], 'Voir : mcp-faq --help'],
+    [['--color', 'list'], 'Voir : mcp-faq --help'], // « list » is --color's (bad) value: no command named
   ])('%j: the next step is the help of the command named', async (argv, hint) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);
