@@ -63,8 +63,12 @@ export async function parseArgs(argv: string[], implied = false): Promise<Parsed
  * or only the one the bare line implied.
  */
 function commandAt(argv: string[], implied: boolean): number {
-  const valued = GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).flatMap((o) => o.flags.split(/[ ,]+/).filter((n) => n.startsWith('-')));
-  return argv.findIndex((arg, i) => i >= (implied ? 1 : 0) && !valued.includes(argv[i - 1]!) && COMMANDS.some((c) => c.name === arg && !c.hidden));
+  const valued = GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).flatMap((o) =>
+    o.flags.split(/[ ,]+/).filter((n) => n.startsWith('-')),
+  );
+  return argv.findIndex(
+    (arg, i) => i >= (implied ? 1 : 0) && !valued.includes(argv[i - 1]!) && COMMANDS.some((c) => c.name === arg && !c.hidden),
+  );
 }
 
 /** `mcp-faq -h list` asks for the help of list, as `mcp-faq list -h` does (git's way): the help flag moved after the command. */
