@@ -318,12 +318,15 @@ function parseError(source: string, problems: Problem[]): FaqError {
 export const idKey = (id: string): string => id.normalize('NFKC').trim().toLowerCase();
 
 /**
- * Finds an entry by id, ignoring case and width, and the anchor's « # » or a list's
- * punctuation around it as copied ("#a9", "a1,", "a9.") when the id itself has none.
+ * Finds an entry by id, ignoring case and width, and the anchor's « # », a list's
+ * punctuation or the brackets or quotes around it as copied ("#a9", "a1,", "a9.",
+ * "(a9)", "« a9 »") when the id itself has none.
  */
 export function findEntry(faq: Faq, id: string): FaqEntry | undefined {
   const key = idKey(id);
-  const bare = key.replace(/^#/, '').replace(/[,;:.!?]+$/, '');
+  const trimmed = key.replace(/[,;:.!?]+$/, '');
+  const inner = /^[([{"'\u00ab\u201c\u2018]\s*(.*?)\s*[)\]}"'\u00bb\u201d\u2019]$/.exec(trimmed)?.[1] ?? trimmed;
+  const bare = inner.replace(/^#/, '').replace(/[,;:.!?]+$/, '');
   return faq.entries.find((e) => e.id.toLowerCase() === key) ?? faq.entries.find((e) => e.id.toLowerCase() === bare);
 }
 

@@ -50,6 +50,12 @@ describe('the bundled FAQ', () => {
     ['a9a', undefined],
     ['a,9', undefined],
     ['##a9', undefined],
+    ['(a9)', 'a9'],
+    ['"a9"', 'a9'],
+    ['« a9 »', 'a9'],
+    ['[#a9],', 'a9'],
+    ['(a9', undefined], // not enclosed
+    ['()', undefined],
   ])('findEntry(%j) → %s', (id, found) => {
     expect(findEntry(faq, id)?.id).toBe(found);
   });
