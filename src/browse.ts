@@ -90,6 +90,24 @@ export function mendInsert(before: Edit, key: string, after: Edit): Edit | undef
   return { line: line.slice(0, cursor) + key + line.slice(cursor), cursor: cursor + key.length };
 }
 
+/**
+ * The line once Backspace or Tab is pressed, when readline's is not what the user
+ * sees: Backspace deletes a code point, where a character on the screen may be
+ * several (a family 👨‍👩‍👧 is five, joined by U+200D, which tmux then draws inside
+ * other text; a flag two; an accent typed apart two): the whole grapheme before the
+ * cursor goes. Tab, which readline inserts, is no key of the finder. Undefined when
+ * `after` is right.
+ */
+export function mendKey(name: string | undefined, before: Edit, after: Edit): Edit | undefined {
+  if (name === 'tab') return after.line === before.line ? undefined : before;
+  const deleted = before.line.length - after.line.length;
+  if (name !== 'backspace' || deleted < 1 || after.cursor !== before.cursor - deleted) return undefined;
+  const head = before.line.slice(0, before.cursor);
+  const last = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(head)].at(-1)?.segment ?? '';
+  if (last.length <= deleted) return undefined;
+  return { line: head.slice(0, -last.length) + before.line.slice(before.cursor), cursor: before.cursor - last.length };
+}
+
 export type FinderResult = { chosen: string } | { cancelled: true };
 
 interface FinderConfig {
@@ -152,7 +170,7 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
       const { sequence, meta } = key as KeypressEvent & { sequence?: string; meta?: boolean };
       // A character typed (one, or two UTF-16 units for 😀), not a key that edits or moves.
       const printable = sequence !== undefined && !key.ctrl && !meta && /^[^\u0000-\u001f\u007f]{1,4}$/u.test(sequence);
-      const mended = printable ? mendInsert(edit.current, sequence, input) : undefined;
+      const mended = printable ? mendInsert(edit.current, sequence, input) : mendKey(key.name, edit.current, input);
       if (mended) [input.line, input.cursor] = [mended.line, mended.cursor];
       edit.current = { line: input.line, cursor: input.cursor };
       reading.current ??= setImmediate(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { choicesFor, finderLayout, mendInsert } from '../src/browse.js';
+import { choicesFor, finderLayout, mendInsert, mendKey } from '../src/browse.js';
 import { Core } from '../src/core.js';
 import { faq } from './helpers.js';
 
@@ -77,6 +77,25 @@ describe('a character readline put at the end of the line instead of at the curs
     [['', 0], 'a', ['a', 1], undefined],
   ] as const)('%j + %j, readline gave %j → %j', ([line, cursor], key, [afterLine, afterCursor], mended) => {
     const result = mendInsert({ line, cursor }, key, { line: afterLine, cursor: afterCursor });
+    expect(result).toEqual(mended && { line: mended[0], cursor: mended[1] });
+  });
+});
+
+describe('Backspace deletes what the user sees as one character; Tab is no key of the finder', () => {
+  const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}'; // 👨‍👩‍👧
+  test.each([
+    // key, before, after (as readline left them), mended
+    ['backspace', [`mot ${family}`, 12], [`mot ${family.slice(0, -2)}`, 10], ['mot ', 4]], // readline removed 👧 alone
+    ['backspace', ['a\u{1f1eb}\u{1f1f7}b', 5], ['a\u{1f1eb}b', 3], ['ab', 1]], // a flag: two code points
+    ['backspace', ['rele\u0301', 5], ['rele', 4], ['rel', 3]], // e and its accent typed apart
+    ['backspace', ['mot', 3], ['mo', 2], undefined], // one unit, one character: right
+    ['backspace', ['😀', 2], ['', 0], undefined], // readline deletes a pair whole
+    ['backspace', ['mot', 0], ['mot', 0], undefined], // nothing before the cursor
+    ['tab', ['mot', 3], ['mot\t', 4], ['mot', 3]],
+    ['tab', ['mot', 3], ['mot', 3], undefined],
+    ['left', ['mot', 3], ['mot', 2], undefined],
+  ] as const)('%s on %j, readline gave %j → %j', (name, [line, cursor], [afterLine, afterCursor], mended) => {
+    const result = mendKey(name, { line, cursor }, { line: afterLine, cursor: afterCursor });
     expect(result).toEqual(mended && { line: mended[0], cursor: mended[1] });
   });
 });

@@ -67,6 +67,24 @@ describe('the interactive finder', () => {
     },
   );
 
+  test('Tab is no key of the finder; Backspace deletes a family emoji whole (not its last person)', async () => {
+    const t = await finderShell();
+    t.type('mot');
+    t.press('Tab');
+    t.type(' passe');
+    expect(await t.waitFor(/Votre question : mot passe\s*$/m)).toMatch(/❯ a7 /);
+    t.press('C-u');
+    t.type('relevé 👨‍👩‍👧');
+    await t.waitFor(/Votre question : relevé \S/);
+    t.press('BSpace');
+    t.type('x');
+    // The whole emoji went: « x » follows the space (a joiner left behind would sit before it).
+    const screen = await t.waitFor(/Votre question : relevé x/);
+    expect(screen).not.toContain('\u200d');
+    t.press('Escape');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=130');
+  });
+
   test('Ctrl-Z then fg: the finder carries on (it ended, exit 130)', async () => {
     const t = shell();
     t.type(mcp);
