@@ -59,8 +59,9 @@ export function specOf(globals: TableOption[], commands: TableCommand[], ids: Co
 }
 
 /**
- * The words as the user wrote them: bash splits `--faq=x.md` into `--faq`, `=`,
- * `x.md`; they are joined again, and the index of the word being completed follows.
+ * The words as the user wrote them: bash splits words at its COMP_WORDBREAKS,
+ * `--faq=x.md` into `--faq`, `=`, `x.md`, and `faq:v2.md` into `faq`, `:`, `v2.md`;
+ * they are joined again, and the index of the word being completed follows.
  */
 export function joinEquals(words: string[], index: number): { words: string[]; index: number } {
   const out: string[] = [];
@@ -68,7 +69,10 @@ export function joinEquals(words: string[], index: number): { words: string[]; i
   words.forEach((word, i) => {
     const last = out.length - 1;
     const joining =
-      (word === '=' && out[last]?.startsWith('--') && !out[last].includes('=')) || (words[i - 1] === '=' && out[last]?.endsWith('='));
+      (word === '=' && out[last]?.startsWith('--') && !out[last].includes('=')) ||
+      (words[i - 1] === '=' && out[last]?.endsWith('=')) ||
+      (word === ':' && last >= 0) ||
+      (words[i - 1] === ':' && out[last]?.endsWith(':'));
     if (joining) out[last] += word;
     else out.push(word);
     if (i === index) at = out.length - 1;
@@ -201,7 +205,15 @@ _mcp_faq() {
     value=\${line%%$'\\t'*}
     # bash completes what follows "=" in --color=…: the candidate's part after it.
     candidates+=("\${value#--*=}")
-  done < <(mcp-faq __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1}" 2>/dev/null)
+  done < <(
+    # A FAQ named before the command (MCP_FAQ_FILE=x.md mcp-faq show …) is not in
+    # bash's environment here: it is read from the line, as a --faq ahead of the words.
+    if [[ $COMP_LINE =~ (^|[[:space:]])MCP_FAQ_FILE=([^[:space:]]+)[[:space:]]+([^[:space:]]*/)?mcp-faq[[:space:]] ]]; then
+      mcp-faq __complete "$((COMP_CWORD + 1))" -- --faq "\${BASH_REMATCH[2]}" "\${COMP_WORDS[@]:1}"
+    else
+      mcp-faq __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1}"
+    fi 2>/dev/null
+  )
   COMPREPLY=("\${candidates[@]}")
   # A file for --faq (bash splits --faq=x.md at the "="): the shell's own completion.
   local previous=\${COMP_WORDS[COMP_CWORD-1]}
@@ -219,7 +231,13 @@ complete -o nosort -F _mcp_faq mcp-faq 2>/dev/null || complete -F _mcp_faq mcp-f
 _mcp_faq() {
   local -a candidates
   local line
-  for line in "\${(@f)$(mcp-faq __complete $((CURRENT - 2)) -- "\${(@)words[2,-1]}" 2>/dev/null)}"; do
+  # A FAQ named before the command (MCP_FAQ_FILE=x.md mcp-faq show …) is not in zsh's
+  # environment here: it is read from the line, as a --faq ahead of the words.
+  local -a ahead
+  if [[ $BUFFER =~ '(^|[[:space:]])MCP_FAQ_FILE=([^[:space:]]+)[[:space:]]+([^[:space:]]*/)?mcp-faq[[:space:]]' ]]; then
+    ahead=(--faq "$match[2]")
+  fi
+  for line in "\${(@f)$(mcp-faq __complete $((CURRENT - 2 + $#ahead)) -- "\${(@)ahead}" "\${(@)words[2,-1]}" 2>/dev/null)}"; do
     [[ -n $line ]] && candidates+=("\${\${line%%$'\\t'*}//:/\\\\:}:\${line#*$'\\t'}")
   done
   if [[ \${words[CURRENT-1]} == --faq ]]; then

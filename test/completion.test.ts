@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { complete, shellPath, type CompletionSpec } from '../src/completion.js';
+import { complete, joinEquals, shellPath, type CompletionSpec } from '../src/completion.js';
 import { faq, fixturePath, root, runCli } from './helpers.js';
 import { cleanEnv, PATH, requireCommand, tempDir } from './sandbox.js';
 import { closeTerminals, zshWithCompletion } from './terminal-session.js';
@@ -47,6 +47,15 @@ describe('complete', () => {
     [['--faq', ''], 1, []],
   ])('%j at %d → %j', (words, index, values) => {
     expect(complete(spec, words, index).map((c) => c.value)).toEqual(values);
+  });
+
+  test.each<[string[], number, string[], number]>([
+    [['--faq', '=', 'x.md', 'show', ''], 4, ['--faq=x.md', 'show', ''], 2],
+    [['--faq', 'faq', ':', 'v2.md', 'show', ''], 5, ['--faq', 'faq:v2.md', 'show', ''], 3],
+    [['--faq', 'faq', ':', ''], 3, ['--faq', 'faq:'], 1], // completing after the colon
+    [['--faq', '=', 'a', ':', 'b.md', ''], 5, ['--faq=a:b.md', ''], 1],
+  ])('joinEquals(%j, %d): the words bash cut at = and :, joined again', (words, index, joined, at) => {
+    expect(joinEquals(words, index)).toEqual({ words: joined, index: at });
   });
 
   test('ids come with their question as description', () => {
@@ -138,6 +147,27 @@ describe('the scripts, in real shells', () => {
     expect(r.stdout.split('\n')).toEqual(['p1 p2', 'p1 p2', 'p1 p2', 'p1 p2', '']);
   });
 
+  test('bash: ids of a --faq file with a colon in its name (bash splits words there), or named by MCP_FAQ_FILE before the command', () => {
+    const bash = requireCommand('bash');
+    const home = tempDir('home');
+    copyFileSync(fixturePath('english.md'), join(home, 'faq:v2.md'));
+    copyFileSync(fixturePath('english.md'), join(home, 'e.md'));
+    // As bash gives them: COMP_LINE the line, COMP_WORDS its words cut at COMP_WORDBREAKS.
+    const script = `
+      source <(mcp-faq completion bash)
+      comp() { COMP_LINE=$1; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _mcp_faq; echo "\${COMPREPLY[*]}"; }
+      cd "$HOME"
+      comp 'mcp-faq --faq faq:v2.md show ' mcp-faq --faq faq : v2.md show ''
+      comp 'MCP_FAQ_FILE=e.md mcp-faq show ' mcp-faq show ''
+      comp 'MCP_FAQ_FILE=~/e.md mcp-faq show p' mcp-faq show p
+      comp 'MCP_FAQ_FILE=e.md mcp-faq --faq nope.md show ' mcp-faq --faq nope.md show ''
+      comp 'mcp-faq show ' mcp-faq show ''`;
+    const r = spawnSync(bash, ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env: { ...env, HOME: home } });
+    expect(r.stderr).toBe('');
+    // The last --faq wins over MCP_FAQ_FILE (an unreadable one: no ids), as on the command line.
+    expect(r.stdout.split('\n')).toEqual(['p1 p2', 'p1 p2', 'p1 p2', '', 'a1 a2 a3 a4 a5 a6 a7 a8 a9 b1 b2 c1 d1', '']);
+  });
+
   test('fish: `mcp-faq sh` and `mcp-faq show a`, with descriptions', () => {
     const fish = requireCommand('fish');
     const r = spawnSync(
@@ -158,5 +188,15 @@ describe('the scripts, in real shells', () => {
     session.type('mcp-faq show a');
     session.press('Tab');
     await session.waitFor(/^a9 +-- Comment puis-je accéder à mon relevé de note/m);
+  });
+
+  test('zsh: a FAQ named by MCP_FAQ_FILE before the command gives its ids', async () => {
+    const zsh = requireCommand('zsh');
+    const session = await zshWithCompletion(zsh, env);
+    session.type(`MCP_FAQ_FILE=${fixturePath('english.md')} mcp-faq show `);
+    session.press('Tab');
+    await session.waitFor(/mcp-faq show p\s*$/m); // p1 and p2 share « p »
+    session.press('Tab');
+    await session.waitFor(/^p1 +-- How do I reset my password\?/m);
   });
 });
