@@ -61,7 +61,8 @@ const CITIES = `
   redmond boston atlanta houston dallas austin denver phoenix francisco angeles diego
   miami
 `;
-for (const city of CITIES.trim().split(/\s+/).map(fold)) if (/^[a-z]{3,}$/.test(city) && !(best.get(city) <= CLASSES[0])) best.set(city, CLASSES[0]);
+for (const city of CITIES.trim().split(/\s+/).map(fold))
+  if (/^[a-z]{3,}$/.test(city) && !(best.get(city) <= CLASSES[0])) best.set(city, CLASSES[0]);
 
 const lines = [];
 CLASSES.forEach((max, c) => {
