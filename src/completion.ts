@@ -205,15 +205,7 @@ _mcp_faq() {
     value=\${line%%$'\\t'*}
     # bash completes what follows "=" in --color=…: the candidate's part after it.
     candidates+=("\${value#--*=}")
-  done < <(
-    # A FAQ named before the command (MCP_FAQ_FILE=x.md mcp-faq show …) is not in
-    # bash's environment here: it is read from the line, as a --faq ahead of the words.
-    if [[ $COMP_LINE =~ (^|[[:space:]])MCP_FAQ_FILE=([^[:space:]]+)[[:space:]]+([^[:space:]]*/)?mcp-faq[[:space:]] ]]; then
-      mcp-faq __complete "$((COMP_CWORD + 1))" -- --faq "\${BASH_REMATCH[2]}" "\${COMP_WORDS[@]:1}"
-    else
-      mcp-faq __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1}"
-    fi 2>/dev/null
-  )
+  done < <(mcp-faq __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1}" 2>/dev/null)
   COMPREPLY=("\${candidates[@]}")
   # A file for --faq (bash splits --faq=x.md at the "="): the shell's own completion.
   local previous=\${COMP_WORDS[COMP_CWORD-1]}
@@ -232,9 +224,11 @@ _mcp_faq() {
   local -a candidates
   local line
   # A FAQ named before the command (MCP_FAQ_FILE=x.md mcp-faq show …) is not in zsh's
-  # environment here: it is read from the line, as a --faq ahead of the words.
+  # environment here: it is read from the command's text (after the last ; & or |), as
+  # a --faq ahead of the words. (bash removes it from COMP_LINE: there, export it.)
   local -a ahead
-  if [[ $BUFFER =~ '(^|[[:space:]])MCP_FAQ_FILE=([^[:space:]]+)[[:space:]]+([^[:space:]]*/)?mcp-faq[[:space:]]' ]]; then
+  local command=\${LBUFFER##*[;\&|]}
+  if [[ $command =~ '(^|[[:space:]])MCP_FAQ_FILE=([^[:space:]]+)[[:space:]]+([^[:space:]]*/)?mcp-faq[[:space:]]' ]]; then
     ahead=(--faq "$match[2]")
   fi
   for line in "\${(@f)$(mcp-faq __complete $((CURRENT - 2 + $#ahead)) -- "\${(@)ahead}" "\${(@)words[2,-1]}" 2>/dev/null)}"; do

@@ -147,25 +147,21 @@ describe('the scripts, in real shells', () => {
     expect(r.stdout.split('\n')).toEqual(['p1 p2', 'p1 p2', 'p1 p2', 'p1 p2', '']);
   });
 
-  test('bash: ids of a --faq file with a colon in its name (bash splits words there), or named by MCP_FAQ_FILE before the command', () => {
+  test('bash: ids of a --faq file with a colon in its name (bash splits words there)', () => {
     const bash = requireCommand('bash');
     const home = tempDir('home');
     copyFileSync(fixturePath('english.md'), join(home, 'faq:v2.md'));
-    copyFileSync(fixturePath('english.md'), join(home, 'e.md'));
-    // As bash gives them: COMP_LINE the line, COMP_WORDS its words cut at COMP_WORDBREAKS.
+    // As bash gives them: COMP_WORDS cut at COMP_WORDBREAKS (: among them).
     const script = `
       source <(mcp-faq completion bash)
-      comp() { COMP_LINE=$1; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _mcp_faq; echo "\${COMPREPLY[*]}"; }
+      comp() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _mcp_faq; echo "\${COMPREPLY[*]}"; }
       cd "$HOME"
-      comp 'mcp-faq --faq faq:v2.md show ' mcp-faq --faq faq : v2.md show ''
-      comp 'MCP_FAQ_FILE=e.md mcp-faq show ' mcp-faq show ''
-      comp 'MCP_FAQ_FILE=~/e.md mcp-faq show p' mcp-faq show p
-      comp 'MCP_FAQ_FILE=e.md mcp-faq --faq nope.md show ' mcp-faq --faq nope.md show ''
-      comp 'mcp-faq show ' mcp-faq show ''`;
+      comp mcp-faq --faq faq : v2.md show ''
+      comp mcp-faq --faq = faq : v2.md show p
+      comp mcp-faq show ''`;
     const r = spawnSync(bash, ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env: { ...env, HOME: home } });
     expect(r.stderr).toBe('');
-    // The last --faq wins over MCP_FAQ_FILE (an unreadable one: no ids), as on the command line.
-    expect(r.stdout.split('\n')).toEqual(['p1 p2', 'p1 p2', 'p1 p2', '', 'a1 a2 a3 a4 a5 a6 a7 a8 a9 b1 b2 c1 d1', '']);
+    expect(r.stdout.split('\n')).toEqual(['p1 p2', 'p1 p2', 'a1 a2 a3 a4 a5 a6 a7 a8 a9 b1 b2 c1 d1', '']);
   });
 
   test('fish: `mcp-faq sh` and `mcp-faq show a`, with descriptions', () => {
@@ -198,5 +194,13 @@ describe('the scripts, in real shells', () => {
     await session.waitFor(/mcp-faq show p\s*$/m); // p1 and p2 share « p »
     session.press('Tab');
     await session.waitFor(/^p1 +-- How do I reset my password\?/m);
+  });
+
+  test('zsh: an assignment before another command on the line is not this one’s', async () => {
+    const zsh = requireCommand('zsh');
+    const session = await zshWithCompletion(zsh, env);
+    session.type(`MCP_FAQ_FILE=${fixturePath('english.md')} true; mcp-faq show a`);
+    session.press('Tab');
+    await session.waitFor(/^a9 +-- Comment puis-je accéder à mon relevé de note/m);
   });
 });
