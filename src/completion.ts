@@ -227,7 +227,7 @@ _mcp_faq() {
   # environment here: it is read from the command's text (after the last ; & or |), as
   # a --faq ahead of the words. (bash removes it from COMP_LINE: there, export it.)
   local -a ahead
-  local command=\${LBUFFER##*[;\&|]}
+  local command=\${LBUFFER##*[;&|]}
   if [[ $command =~ '(^|[[:space:]])MCP_FAQ_FILE=([^[:space:]]+)[[:space:]]+([^[:space:]]*/)?mcp-faq[[:space:]]' ]]; then
     ahead=(--faq "$match[2]")
   fi

@@ -199,7 +199,7 @@ describe('the scripts, in real shells', () => {
   test('zsh: an assignment before another command on the line is not this one’s', async () => {
     const zsh = requireCommand('zsh');
     const session = await zshWithCompletion(zsh, env);
-    session.type(`MCP_FAQ_FILE=${fixturePath('english.md')} true; mcp-faq show a`);
+    session.type(`MCP_FAQ_FILE=${fixturePath('english.md')} mcp-faq show p1; mcp-faq show a`);
     session.press('Tab');
     await session.waitFor(/^a9 +-- Comment puis-je accéder à mon relevé de note/m);
   });
