@@ -63,20 +63,25 @@ export async function parseArgs(argv: string[], implied = false): Promise<Parsed
  * or only the one the bare line implied.
  */
 function commandAt(argv: string[], implied: boolean): number {
-  const valued = GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).flatMap((o) =>
-    o.flags.split(/[ ,]+/).filter((n) => n.startsWith('-')),
-  );
+  const end = optionsEnd(argv);
   return argv.findIndex(
-    (arg, i) => i >= (implied ? 1 : 0) && !valued.includes(argv[i - 1]!) && COMMANDS.some((c) => c.name === arg && !c.hidden),
+    (arg, i) => i >= (implied ? 1 : 0) && i < end && !isValue(argv, i) && COMMANDS.some((c) => c.name === arg && !c.hidden),
   );
 }
 
 /** `mcp-faq -h list` asks for the help of list, as `mcp-faq list -h` does (git's way): the help flag moved after the command. */
 function helpAfterCommand(argv: string[], command: number): string[] {
-  const help = argv.findIndex((arg) => arg === '-h' || arg === '--help');
+  const help = argv.findIndex((arg, i) => (arg === '-h' || arg === '--help') && i < optionsEnd(argv) && !isValue(argv, i));
   if (help < 0 || command < 0 || help > command) return argv;
   return [...argv.slice(0, help), ...argv.slice(help + 1, command + 1), argv[help]!, ...argv.slice(command + 1)];
 }
+
+/** Where options end: at `--`, after which every word is an argument. */
+const optionsEnd = (argv: string[]): number => (argv.includes('--') ? argv.indexOf('--') : argv.length);
+
+/** Whether argv[i] is the value of the global option before it (`--faq -h`, `--color list`). */
+const isValue = (argv: string[], i: number): boolean =>
+  GLOBAL_OPTIONS.some((o) => o.flags.includes('<') && o.flags.split(/[ ,]+/).includes(argv[i - 1] ?? ''));
 
 /**
  * An option of the command written before it (`mcp-faq --json list`): where it goes,

@@ -217,6 +217,17 @@ describe('help, version, usage errors', () => {
     expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^Utilisation : mcp-faq ${command} \\[options\\]`));
   });
 
+  test.each([
+    [['--faq', '-h', 'list'], 2, 'mcp-faq : fichier FAQ introuvable : « -h ».'], // -h is --faq's value
+    [['--color', '-h', 'list'], 2, 'mcp-faq : valeur invalide pour « --color » : « -h » ; choisissez auto, always ou never.'],
+    [['-h', '--', 'list'], 0, 'Utilisation : mcp-faq [options] <commande>'], // after --, list is no command
+    [['--', '-h', 'list'], 2, 'mcp-faq : commande inconnue « -h ».'],
+  ])('%j: a -h that is a value, or after --, is left where it is', async (argv, code, first) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(code);
+    expect((r.stdout + r.stderr).split('\n')[0]).toBe(first);
+  });
+
   test.each([['list'], ['show'], ['search']])('%s --help has examples', async (command) => {
     const r = await runCli([command, '--help']);
     expect(r.code).toBe(0);
