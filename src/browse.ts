@@ -95,11 +95,11 @@ export function mendInsert(before: Edit, key: string, after: Edit): Edit | undef
  * sees: Backspace deletes a code point, where a character on the screen may be
  * several (a family 👨‍👩‍👧 is five, joined by U+200D, which tmux then draws inside
  * other text; a flag two; an accent typed apart two): the whole grapheme before the
- * cursor goes. Tab, which readline inserts, is no key of the finder. Undefined when
- * `after` is right.
+ * cursor goes. Tab, which readline inserts as is (and a paste may hold), is a space:
+ * it separates words. Undefined when `after` is right.
  */
 export function mendKey(name: string | undefined, before: Edit, after: Edit): Edit | undefined {
-  if (name === 'tab') return after.line === before.line ? undefined : before;
+  if (name === 'tab') return after.line.includes('\t') ? { line: after.line.replace(/\t/g, ' '), cursor: after.cursor } : undefined;
   const deleted = before.line.length - after.line.length;
   if (name !== 'backspace' || deleted < 1 || after.cursor !== before.cursor - deleted) return undefined;
   const head = before.line.slice(0, before.cursor);

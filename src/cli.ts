@@ -205,10 +205,20 @@ class Cli {
     const width = outputWidth(stderr.columns, env);
     return text
       .split('\n')
-      .map((line) => (displayWidth(line) > width ? wrap(frenchSpacing(line), width).join('\n') : line))
+      .map((line) => (displayWidth(line) > width ? wrap(messageSpacing(line), width).join('\n') : line))
       .join('\n');
   }
 }
+
+/**
+ * A message's French spacing (see frenchSpacing), but inside « » where it quotes the
+ * user's words (a path, a query) as they are: a space there stays a space.
+ */
+const messageSpacing = (line: string): string =>
+  line
+    .split(/(\u00ab [^\u00bb]*? \u00bb)/)
+    .map((part, i) => (i % 2 ? `\u00ab\u00a0${part.slice(2, -2)}\u00a0\u00bb` : frenchSpacing(part)))
+    .join('');
 
 declare const MCP_FAQ_VERSION: string;
 

@@ -317,6 +317,18 @@ function parseError(source: string, problems: Problem[]): FaqError {
 /** An id as people type it, compared: case, width and spaces ignored ("Ａ９ " is "a9"). */
 export const idKey = (id: string): string => id.normalize('NFKC').trim().toLowerCase();
 
+/** Brackets and quotes that enclose a copied id, opening → closing. */
+const PAIRS: Record<string, string> = {
+  '(': ')',
+  '[': ']',
+  '{': '}',
+  '"': '"',
+  "'": "'",
+  '\u00ab': '\u00bb',
+  '\u201c': '\u201d',
+  '\u2018': '\u2019',
+};
+
 /**
  * Finds an entry by id, ignoring case and width, and the anchor's « # », a list's
  * punctuation or the brackets or quotes around it as copied ("#a9", "a1,", "a9.",
@@ -325,7 +337,7 @@ export const idKey = (id: string): string => id.normalize('NFKC').trim().toLower
 export function findEntry(faq: Faq, id: string): FaqEntry | undefined {
   const key = idKey(id);
   const trimmed = key.replace(/[,;:.!?]+$/, '');
-  const inner = /^[([{"'\u00ab\u201c\u2018]\s*(.*?)\s*[)\]}"'\u00bb\u201d\u2019]$/.exec(trimmed)?.[1] ?? trimmed;
+  const inner = PAIRS[trimmed[0]!] === trimmed.at(-1) && trimmed.length > 1 ? trimmed.slice(1, -1).trim() : trimmed;
   const bare = inner.replace(/^#/, '').replace(/[,;:.!?]+$/, '');
   return faq.entries.find((e) => e.id.toLowerCase() === key) ?? faq.entries.find((e) => e.id.toLowerCase() === bare);
 }

@@ -64,8 +64,8 @@ export function pagerCommand(enabled: boolean, env: Env, isTTY: boolean): string
  * set (under LANG=C, as in many containers, it would show « acc<C3><A9>der »).
  */
 export function pagerEnv(env: Env): Env {
-  const charset = env.LESSCHARSET || env.LESSCHARDEF ? {} : { LESSCHARSET: 'utf-8' };
-  return { LESS: 'FRX', LV: '-c', ...charset, ...env };
+  const charset = env.LESSCHARSET || env.LESSCHARDEF ? {} : { LESSCHARSET: 'utf-8' }; // set but empty: none
+  return { LESS: 'FRX', LV: '-c', ...env, ...charset };
 }
 
 /** Whether text is longer than the screen, so that paging it helps. */

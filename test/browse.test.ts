@@ -81,7 +81,7 @@ describe('a character readline put at the end of the line instead of at the curs
   });
 });
 
-describe('Backspace deletes what the user sees as one character; Tab is no key of the finder', () => {
+describe('Backspace deletes what the user sees as one character; Tab is a space', () => {
   const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}'; // 👨‍👩‍👧
   test.each([
     // key, before, after (as readline left them), mended
@@ -91,7 +91,8 @@ describe('Backspace deletes what the user sees as one character; Tab is no key o
     ['backspace', ['mot', 3], ['mo', 2], undefined], // one unit, one character: right
     ['backspace', ['😀', 2], ['', 0], undefined], // readline deletes a pair whole
     ['backspace', ['mot', 0], ['mot', 0], undefined], // nothing before the cursor
-    ['tab', ['mot', 3], ['mot\t', 4], ['mot', 3]],
+    ['tab', ['mot', 3], ['mot\t', 4], ['mot ', 4]],
+    ['tab', ['relevé', 6], ['relevé\t', 7], ['relevé ', 7]], // a paste: each tab a space, words kept apart
     ['tab', ['mot', 3], ['mot', 3], undefined],
     ['left', ['mot', 3], ['mot', 2], undefined],
   ] as const)('%s on %j, readline gave %j → %j', (name, [line, cursor], [afterLine, afterCursor], mended) => {

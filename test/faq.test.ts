@@ -55,6 +55,7 @@ describe('the bundled FAQ', () => {
     ['« a9 »', 'a9'],
     ['[#a9],', 'a9'],
     ['(a9', undefined], // not enclosed
+    ['(a9]', undefined], // not a pair
     ['()', undefined],
   ])('findEntry(%j) → %s', (id, found) => {
     expect(findEntry(faq, id)?.id).toBe(found);

@@ -56,6 +56,7 @@ describe('pagerCommand', () => {
     [{}, { LESS: 'FRX', LV: '-c', LESSCHARSET: 'utf-8' }],
     [{ LESS: 'R' }, { LESS: 'R', LV: '-c', LESSCHARSET: 'utf-8' }], // the user's options win
     [{ LESSCHARSET: 'latin1' }, { LESS: 'FRX', LV: '-c', LESSCHARSET: 'latin1' }],
+    [{ LESSCHARSET: '' }, { LESS: 'FRX', LV: '-c', LESSCHARSET: 'utf-8' }], // set but empty: as if unset
     [{ LESSCHARDEF: '8bcccbcc18b95.b' }, { LESS: 'FRX', LV: '-c', LESSCHARDEF: '8bcccbcc18b95.b' }], // a charset of one's own: not overridden
   ])('pagerEnv(%j) → %j', (env, expected) => expect(pagerEnv(env)).toEqual(expected));
 
@@ -131,6 +132,14 @@ describe('the pager, from the CLI', () => {
       expect(displayWidth(line)).toBeLessThanOrEqual(38);
       expect(line.trimStart()).not.toMatch(/^[:;!?»]/);
     }
+  });
+
+  test('the user’s words quoted in a folded message keep their spaces (a path copied from it is the file’s)', async () => {
+    const path = '/tmp/ma faq : v2 ?.md';
+    const r = await runCli(['--faq', path, 'list'], { tty: true, columns: 30 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('\u00ab\u00a0'); // the quote marks themselves hold to the words
+    expect(r.stderr.match(/\u00ab\u00a0([^\u00bb]*)\u00a0\u00bb/s)?.[1]?.replace(/\n/g, ' ')).toBe(path);
   });
 
   test('$PAGER is used', async () => {
