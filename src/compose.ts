@@ -57,6 +57,15 @@ export const plainDocument = (markdown: string): string =>
     .map((line) => (line.trim() ? `${WRAP}${line.trimEnd()}` : ''))
     .join('\n');
 
+/** Tabs as spaces, to the next stop of 4 characters from each line's start. */
+function expandTabs(code: string): string {
+  if (!code.includes('\t')) return code;
+  return code
+    .split('\n')
+    .map((line) => line.split('\t').reduce((out, part, i) => (i === 0 ? part : out + ' '.repeat(4 - ([...out].length % 4)) + part), ''))
+    .join('\n');
+}
+
 const instances = new WeakMap<Theme, Marked>();
 
 function marked(t: Theme): Marked {
@@ -87,6 +96,11 @@ function marked(t: Theme): Marked {
     }),
     {
       gfm: true,
+      // A code block's tabs, as spaces to stops of 4 from the code's start: a tab's width
+      // would be the terminal's, and render.ts folds code to the width.
+      walkTokens(token: Token) {
+        if (token.type === 'code') token.text = expandTabs(token.text);
+      },
       renderer: {
         text(token: Tokens.Text | Tokens.Escape) {
           if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);

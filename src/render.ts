@@ -98,8 +98,8 @@ export function layout(document: string, options: RenderOptions): string {
     }
     const at = line.indexOf(WRAP);
     if (at < 0) {
-      // Preformatted (code): folded when it may be wider than the terminal (2 columns a character at most) or has tabs.
-      if (2 * line.length > options.width || line.includes('\t')) out.push(...fold(line, options.width));
+      // Preformatted (code): folded when it may be wider than the terminal (2 columns a character at most).
+      if (2 * line.length > options.width) out.push(...fold(line, options.width));
       else out.push(line);
       continue;
     }

@@ -229,29 +229,21 @@ export function truncate(text: string, width: number): string {
   return `${out.trimEnd()}…`;
 }
 
-/** Tab stops in code blocks, from the start of the code. */
-const TAB_STOP = 4;
+/** What starts a preformatted line and is not its code: spaces, and quote bars with their styles (not the code's). */
+const MARGIN = /^(?: |(?:\u001b\[[0-9;]*m)*\u2502(?: |\u001b\[(?:0|22|23|39)?m)*)*/;
 
 /**
- * A line of a code block, preformatted, on lines of at most `width` columns: its tabs
- * expanded, then cut where the width ends (not at spaces: the code is kept as it is),
- * each continuation after the line's margin (its leading spaces).
+ * A line of a code block (its tabs expanded by compose.ts), preformatted, on lines of
+ * at most `width` columns: cut where the width ends (not at spaces: the code is kept
+ * as it is), each continuation after the line's margin (its leading spaces and quote
+ * bars) when that leaves 20 columns, else from the start. A line of spaces alone is empty.
  */
 export function fold(line: string, width: number): string[] {
-  if (!line) return [line];
-  const margin = /^ */.exec(line)![0];
-  let code = '';
-  let column = 0;
-  line
-    .slice(margin.length)
-    .split('\t')
-    .forEach((part, i) => {
-      const spaces = i === 0 ? 0 : TAB_STOP - (column % TAB_STOP);
-      code += ' '.repeat(spaces) + part;
-      column += spaces + displayWidth(part);
-    });
-  if (margin.length + column <= width) return [margin + code];
+  if (displayWidth(line) <= width) return [line];
+  if (!line.trim()) return [''];
+  const margin = MARGIN.exec(line)![0];
+  const code = line.slice(margin.length);
   // Continuations after the margin, unless that leaves too little room: then from the line's start.
-  const indent = width - margin.length >= 20 ? margin : '';
-  return wrap(indent ? code : margin + code, width - indent.length, { hard: true }).map((l) => indent + l);
+  const indent = width - displayWidth(margin) >= 20 ? margin : '';
+  return wrap(indent ? code : line, width - displayWidth(indent), { hard: true }).map((l) => indent + l);
 }

@@ -85,15 +85,28 @@ describe('wrap', () => {
 });
 
 describe('fold: a line of a code block', () => {
+  const BAR = '\u2502';
   test.each<[string, string, number, string[]]>([
     ['short: as is', '  x = 1', 20, ['  x = 1']],
     ['empty', '', 20, ['']],
-    ['tabs expanded to stops of 4 from the code’s start', '  \tif (x)\ty', 40, ['      if (x)  y']],
+    ['spaces alone: empty', ' '.repeat(12), 6, ['']],
     [
       'cut where the width ends, after the margin',
       '  const s = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";',
       30,
       ['  const s = "aaaaaaaaaaaaaaaaa', '  aaaaaaaaaaaaaaaaaaaaaaaaaaaa', '  a";'],
+    ],
+    [
+      'in a quote: the bar is margin too',
+      `${BAR}   abcdefghijklmnopqrstuvwxyz0123456789`,
+      30,
+      [`${BAR}   abcdefghijklmnopqrstuvwxyz`, `${BAR}   0123456789`],
+    ],
+    [
+      'in a quote, styled: the bar’s style closed in the margin, the code’s not taken',
+      `\u001b[2m${BAR} \u001b[22m  ${BOLD}abcdefghijklmnopqrstuvwxyz0123456789${UNBOLD}`,
+      30,
+      [`\u001b[2m${BAR} \u001b[22m  ${BOLD}abcdefghijklmnopqrstuvwxyz${RESET}`, `\u001b[2m${BAR} \u001b[22m  ${BOLD}0123456789${UNBOLD}`],
     ],
     ['no margin when it leaves under 20 columns', '    abcdefghijklmnopqrstuvwxyz', 20, ['    abcdefghijklmnop', 'qrstuvwxyz']],
     [
@@ -104,14 +117,14 @@ describe('fold: a line of a code block', () => {
     ],
   ])('%s', (_, line, width, lines) => expect(fold(line, width)).toEqual(lines));
 
-  test('property: no line is wider than the width, and every character is kept (tabs as spaces)', () => {
-    const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(' ', '\t', '  ', '日本', BOLD, UNBOLD));
+  test('property: no line is wider than the width, and every character is kept', () => {
+    const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(' ', '  ', '\u2502 ', '日本', BOLD, UNBOLD));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 2, max: 40 }), (parts, width) => {
-        const line = parts.join('').replace(/[\u0000-\u0008\u000a-\u001a\u001c-\u001f\u007f-\u009f]/g, '');
+        const line = parts.join('').replace(/[\u0000-\u001a\u001c-\u001f\u007f-\u009f]/g, '');
         const lines = fold(line, width);
         for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(Math.max(width, 2));
-        expect(visible(lines.join('')).replace(/\s/g, '')).toBe(visible(line).replace(/\s/g, ''));
+        expect(visible(lines.join('')).replace(/[\s\u2502]/g, '')).toBe(visible(line).replace(/[\s\u2502]/g, ''));
       }),
       { numRuns: 1000 },
     );
