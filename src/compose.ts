@@ -99,7 +99,7 @@ function marked(t: Theme): Marked {
       // A code block's tabs, as spaces to stops of 4 from the code's start: a tab's width
       // would be the terminal's, and render.ts folds code to the width.
       walkTokens(token: Token) {
-        if (token.type === 'code') token.text = expandTabs(token.text);
+        if (token.type === 'code') (token as Tokens.Code).text = expandTabs((token as Tokens.Code).text);
       },
       renderer: {
         text(token: Tokens.Text | Tokens.Escape) {
