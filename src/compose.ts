@@ -60,10 +60,17 @@ export const plainDocument = (markdown: string): string =>
 /** Tabs as spaces, to the next stop of 4 characters from each line's start. */
 function expandTabs(code: string): string {
   if (!code.includes('\t')) return code;
-  return code
-    .split('\n')
-    .map((line) => line.split('\t').reduce((out, part, i) => (i === 0 ? part : out + ' '.repeat(4 - ([...out].length % 4)) + part), ''))
-    .join('\n');
+  const expandLine = (line: string) => {
+    let out = '';
+    let column = 0; // in characters (code points), counted as the line is built
+    line.split('\t').forEach((part, i) => {
+      const pad = i === 0 ? '' : ' '.repeat(4 - (column % 4));
+      out += pad + part;
+      column += pad.length + [...part].length;
+    });
+    return out;
+  };
+  return code.split('\n').map(expandLine).join('\n');
 }
 
 const instances = new WeakMap<Theme, Marked>();

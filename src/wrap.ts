@@ -133,7 +133,7 @@ function* pieces(text: string): Generator<Piece> {
     }
     const code = text.codePointAt(i)!;
     const char = String.fromCodePoint(code);
-    // A tab would move the cursor up to 8 columns, as the terminal pleases: a space (code blocks expand theirs, see fold).
+    // A tab would move the cursor up to 8 columns, as the terminal pleases: a space (code blocks' are expanded by compose.ts).
     if (code === 0x09) yield { kind: 'text', text: ' ', width: 1, space: true };
     else yield { kind: 'text', text: char, width: codePointWidth(code), space: char === ' ' };
     i += char.length;
