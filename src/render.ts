@@ -7,7 +7,7 @@
 import type { FaqEntry } from './faq.js';
 import { frenchSpacing, TABLE, WRAP } from './text.js';
 import { loadTheme, type Theme } from './theme.js';
-import { displayWidth, fold, wrap } from './wrap.js';
+import { displayWidth, fold, MIN_ROOM, wrap } from './wrap.js';
 
 export interface RenderOptions {
   /** Columns to wrap prose at. */
@@ -115,17 +115,15 @@ export function layout(document: string, options: RenderOptions): string {
 const [H, V] = ['\u2500', '\u2502'];
 const RULES = { top: '\u250c\u252c\u2510', middle: '\u251c\u253c\u2524', bottom: '\u2514\u2534\u2518' };
 
-/** The fewest columns a table is laid out in: deeper in lists than that, it starts at the margin. */
-const MIN_TABLE_ROOM = 20;
-
 /**
  * A table's lines after `prefix` (a list marker, quote bars): the first line after the
  * prefix, the next ones after its continuation. A grid when it fits the width (each
  * column as wide as its widest cell), else one record per row, each cell after its
- * header, wrapped: never wider than the terminal, and nothing cut.
+ * header, wrapped: never wider than the terminal, and nothing cut. Under MIN_ROOM
+ * columns after the prefix, the table starts at the margin.
  */
 function drawTable(table: TableData, prefix: string, options: RenderOptions): string[] {
-  if (prefix && options.width - displayWidth(prefix) < MIN_TABLE_ROOM) return [prefix.trimEnd(), ...drawTable(table, '', options)];
+  if (prefix && options.width - displayWidth(prefix) < MIN_ROOM) return [prefix.trimEnd(), ...drawTable(table, '', options)];
   const lines = tableLines(table, options.width - displayWidth(prefix), options);
   const more = continuation(prefix);
   return lines.map((line, i) => (i === 0 ? prefix : more) + line);

@@ -229,6 +229,12 @@ export function truncate(text: string, width: number): string {
   return `${out.trimEnd()}…`;
 }
 
+/**
+ * The fewest columns a block is laid out in after its indentation (list markers, quote
+ * bars, a code line's margin): deeper than that, it starts at the line's start.
+ */
+export const MIN_ROOM = 20;
+
 /** What starts a preformatted line and is not its code: spaces, and quote bars with their styles (not the code's). */
 const MARGIN = /^(?: |(?:\u001b\[[0-9;]*m)*\u2502(?: |\u001b\[(?:0|22|23|39)?m)*)*/;
 
@@ -236,7 +242,7 @@ const MARGIN = /^(?: |(?:\u001b\[[0-9;]*m)*\u2502(?: |\u001b\[(?:0|22|23|39)?m)*
  * A line of a code block (its tabs expanded by compose.ts), preformatted, on lines of
  * at most `width` columns: cut where the width ends (not at spaces: the code is kept
  * as it is), each continuation after the line's margin (its leading spaces and quote
- * bars) when that leaves 20 columns, else from the start. A line of spaces alone is empty.
+ * bars) when that leaves MIN_ROOM columns, else from the start. A line of spaces alone is empty.
  */
 export function fold(line: string, width: number): string[] {
   if (displayWidth(line) <= width) return [line];
@@ -244,6 +250,6 @@ export function fold(line: string, width: number): string[] {
   const margin = MARGIN.exec(line)![0];
   const code = line.slice(margin.length);
   // Continuations after the margin, unless that leaves too little room: then from the line's start.
-  const indent = width - displayWidth(margin) >= 20 ? margin : '';
+  const indent = width - displayWidth(margin) >= MIN_ROOM ? margin : '';
   return wrap(indent ? code : line, width - displayWidth(indent), { hard: true }).map((l) => indent + l);
 }
