@@ -52,7 +52,7 @@ export type Resolution =
   /** Entries to show; `best` when words stood for one of them. */
   /** `many`: several were asked for (`show a1 A1`), even when they are one entry. */
   | { kind: 'entries'; entries: Answer[]; many: boolean; best?: { query: string; id: string } }
-  /** Arguments shaped like ids that no entry has ("a10"), each once; `nearest`: their nearest ids; `ids`: the arguments that were ids. */
+  /** Arguments shaped like ids that no entry has ("a10"), each once, control characters stripped; `nearest`: their nearest ids; `ids`: the arguments that were ids. */
   | { kind: 'unknown-id'; unknown: string[]; nearest: string[]; ids: string[] }
   /** Words that match several entries alike; `ids` are the arguments that were ids. */
   | { kind: 'ambiguous'; query: string; hits: Hit[]; ids: string[] }
@@ -117,13 +117,13 @@ export class Core {
     // In argument order: an entry per id, and the place of the words' answer.
     const order: (FaqEntry | 'words')[] = [];
     const words: string[] = [];
-    const mistyped = new Map<string, string>(); // by idKey: « a10 A10 » is one
+    const mistyped = new Map<string, string>(); // by idKey: « a10 A10 » is one; as given, controls stripped
     for (const arg of args.flatMap((a) => this.idList(a) ?? [a])) {
       const clean = stripControls(arg);
       const entry = findEntry(this.faq, clean);
       if (entry) order.push(entry);
       else if (looksLikeId(this.faq, clean)) {
-        if (!mistyped.has(idKey(clean))) mistyped.set(idKey(clean), arg);
+        if (!mistyped.has(idKey(clean))) mistyped.set(idKey(clean), clean);
       } else {
         if (words.length === 0) order.push('words');
         words.push(arg);
@@ -132,7 +132,7 @@ export class Core {
     const ids = order.filter((e): e is FaqEntry => e !== 'words').map((e) => e.id);
     if (mistyped.size > 0) {
       const unknown = [...mistyped.values()];
-      const nearest = [...new Set(unknown.flatMap((id) => nearestIds(this.faq, stripControls(id))))];
+      const nearest = [...new Set(unknown.flatMap((id) => nearestIds(this.faq, id)))];
       return { kind: 'unknown-id', unknown, nearest, ids };
     }
     const entries = (best?: FaqEntry) =>
