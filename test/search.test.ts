@@ -307,6 +307,8 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy54', { top1: 0.9, ood: 0.92 }], // blind, real-dev's style (10th session): 92.9 %, 22/22 first; 96.4 % with city names as filler (« un emploi à Dakar »)
   ['noisy55', { top1: 0.7, ood: 0.9 }], // blind, long forum posts and issues, half French (10th session): 75.0 %, 20/22 first, never tuned on
   ['noisy56', { top1: 0.9, ood: 0.9 }], // blind, short search-box words and issue titles (10th session): 100 %, 21/22 first
+  ['noisy57', { top1: 0.9, ood: 0.92 }], // blind, real-dev's style, a third French (11th session): 96.4 %, 22/22 first; 100 % with « marché du travail » and « vaut quoi … certif »
+  ['noisy58', { top1: 0.9, ood: 0.92 }], // blind, tracker titles, 40 % French (11th session): 85.7 %, 22/22 first; 100 % with the vocabulary of the day (see the README)
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
   ['review3', { top1: 0.7, ood: 0.7 }], // the third review's probes, all of them (378, aimed at the day's changes: see the README)
