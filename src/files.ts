@@ -8,18 +8,16 @@ import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameS
  * A cache file's bytes, or undefined when there is none or it is not a regular file
  * of at most `max` bytes. Anything else in its place (a FIFO, a link to /dev/zero,
  * planted in a shared cache folder) is never waited on nor read: it is opened
- * without blocking and checked by its descriptor. Throws nothing. `into`: gives the
- * buffer to read into (of at least the size it is given; the bytes are then a view
- * of it), rather than a new one.
+ * without blocking and checked by its descriptor. Throws nothing.
  */
-export function readCacheFile(file: string, max: number, into?: (size: number) => Buffer): Buffer | undefined {
+export function readCacheFile(file: string, max: number): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     const size = stat.size;
     if (!stat.isFile() || size > max) return undefined;
-    const bytes = into ? into(size).subarray(0, size) : Buffer.allocUnsafe(size);
+    const bytes = Buffer.allocUnsafe(size);
     let length = 0;
     for (let n; length < size && (n = readSync(fd, bytes, length, size - length, null)) > 0;) length += n;
     return length === size ? bytes : undefined;

@@ -49,7 +49,6 @@ interface Chunk {
 
 export class ChunkLoader {
   private readonly loaded = new Map<string, Chunk>();
-  private buffer = Buffer.allocUnsafeSlow(0);
 
   /** `cacheDir`: where code caches are read and saved; undefined: none. */
   constructor(
@@ -61,8 +60,8 @@ export class ChunkLoader {
     const known = this.loaded.get(name);
     if (known) return known.exports;
     const filename = `${this.dir}/${name}.js`;
-    const source = readCacheFile(filename, MAX_SOURCE_BYTES, this.scratch)?.toString() ?? readFileSync(filename, 'utf8');
-    const cache = this.cacheDir ? readCache(`${this.cacheDir}/${name}.cache`, this.scratch) : undefined;
+    const source = readFileSync(filename, 'utf8');
+    const cache = this.cacheDir ? readCache(`${this.cacheDir}/${name}.cache`) : undefined;
     // The chunk is a function expression (see src/build/build.mjs), called with the module's variables.
     const script = new Script(source, { filename, cachedData: cache?.data });
     const module = { exports: {} as Exports };
@@ -77,19 +76,6 @@ export class ChunkLoader {
     chunk.exports = module.exports;
     return module.exports;
   }
-
-  /**
-   * A buffer of at least `size` bytes to read a file into, the same for every file
-   * read here (a chunk's source, then its code cache; each is used before the next
-   * file is read: the source becomes a string, V8 reads the cache while it compiles).
-   * Memory new to the process costs a page fault per 4 KiB (1.5 µs on these
-   * machines): with a buffer per file, a search took 84 more (2,674 against 2,590).
-   * Reserved large (1 MiB), its pages are touched only as files fill them.
-   */
-  private readonly scratch = (size: number): Buffer => {
-    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, 1 << 20));
-    return this.buffer;
-  };
 
   /** The chunks loaded so far, and whether V8 took a cache for them. */
   chunks(): { name: string; cached: boolean }[] {
@@ -129,17 +115,15 @@ export class ChunkLoader {
 
 /** A code cache is a few hundred KB (twice): anything much larger in its place is not one. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
-/** A chunk is at most a few hundred KB (larger: read as usual). */
-const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
 /**
  * A code cache saved by saveCaches() and the runs it has served, or undefined when
  * there is none or its two copies differ. The file: the cache, the cache again, the
  * runs (a line each), their length in bytes (2 bytes, little-endian).
  */
-function readCache(file: string, into: (size: number) => Buffer): { data: Buffer; runs: string[] } | undefined {
+function readCache(file: string): { data: Buffer; runs: string[] } | undefined {
   // None yet (compile as usual, save after the run), or not a file.
-  const bytes = readCacheFile(file, MAX_CACHE_BYTES, into);
+  const bytes = readCacheFile(file, MAX_CACHE_BYTES);
   if (!bytes || bytes.length < 2) return undefined;
   const runsAt = bytes.length - 2 - bytes.readUInt16LE(bytes.length - 2);
   const half = runsAt / 2;
