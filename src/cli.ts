@@ -16,30 +16,22 @@ import { displayWidth, wrap } from './wrap.js';
 
 export type { Io };
 
-/**
- * Runs the CLI on the real process and sets its exit code; `cacheDir`: see Io.
- * Returns the command that ran ('' for none), which names the run's code caches (see main.ts).
- */
-export async function main(cacheDir?: string): Promise<string> {
-  const cli = new Cli({ ...processIo(), cacheDir });
-  process.exitCode = await cli.run();
-  return cli.invocation?.command ?? '';
+/** Runs the CLI on the real process and sets its exit code; `cacheDir`: see Io. */
+export async function main(cacheDir?: string): Promise<void> {
+  process.exitCode = await run({ ...processIo(), cacheDir });
 }
 
 /** Runs the CLI with the given argv and streams; returns the exit code. */
 export async function run(io: Io): Promise<number> {
-  return new Cli(io).run();
+  const cli = new Cli(io);
+  return cli.emit(await cli.output());
 }
 
 class Cli {
-  invocation?: Invocation;
+  private invocation?: Invocation;
   private core?: Core;
 
   constructor(private readonly io: Io) {}
-
-  async run(): Promise<number> {
-    return this.emit(await this.output());
-  }
 
   /** What to print: the command line read, its command run, its result presented. */
   async output(): Promise<Output> {

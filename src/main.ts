@@ -6,11 +6,6 @@
 //   compiled (the functions it ran too, not only the top level) in the user's cache
 //   folder: $XDG_CACHE_HOME/mcp-faq (else ~/.cache/mcp-faq), one folder per build and
 //   V8 version (other builds' folders are removed); the next runs read it;
-// - a chunk's cache names the runs it has served (the command, and the chunks loaded
-//   with it): the first run of another kind (`search` after `list`, a search with
-//   typos after one without) compiles the functions the cache lacks, then saves the
-//   cache again with them, so that every kind of run finds all of its code there
-//   (lacking them costs a search 0.6 ms at every start, 3 % on Node 20);
 // - a cache is written to a temporary file then renamed (concurrent runs never see
 //   half of one); V8 checks what it reads against its version and flags, but in
 //   release builds not against damage (a damaged cache is a fatal error): so each
@@ -43,8 +38,6 @@ interface Chunk {
   script: Script;
   /** The cache V8 took, if any: a chunk without one has its cache saved after the run. */
   cached: boolean;
-  /** The runs its cache has served (see saveCaches). */
-  runs: string[];
 }
 
 export class ChunkLoader {
@@ -61,12 +54,11 @@ export class ChunkLoader {
     if (known) return known.exports;
     const filename = `${this.dir}/${name}.js`;
     const source = readFileSync(filename, 'utf8');
-    const cache = this.cacheDir ? readCache(`${this.cacheDir}/${name}.cache`) : undefined;
+    const cachedData = this.cacheDir ? readCache(`${this.cacheDir}/${name}.cache`) : undefined;
     // The chunk is a function expression (see src/build/build.mjs), called with the module's variables.
-    const script = new Script(source, { filename, cachedData: cache?.data });
+    const script = new Script(source, { filename, cachedData });
     const module = { exports: {} as Exports };
-    const cached = cache !== undefined && !script.cachedDataRejected;
-    const chunk: Chunk = { exports: module.exports, script, cached, runs: cached ? cache.runs : [] };
+    const chunk: Chunk = { exports: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected };
     this.loaded.set(name, chunk);
     const load = (id: string): unknown => {
       const inner = CHUNK.exec(id);
@@ -83,24 +75,18 @@ export class ChunkLoader {
   }
 
   /**
-   * Saves the code cache of the chunks that had none (or a rejected one), or whose
-   * cache has not yet served this kind of run: `command` and the chunks loaded (what
-   * a cache made by other runs may lack). A cache holds the functions of its runs:
-   * those it gave and those compiled since. Clears the caches of other builds. Never
-   * fails: a cache that cannot be written is only a slower next start.
+   * Saves the code cache of the chunks that had none (or a rejected one), with the
+   * functions they ran; clears the caches of other builds. Never fails: a cache that
+   * cannot be written is only a slower next start.
    */
-  saveCaches(command = ''): void {
-    const run = [command, ...this.loaded.keys()].join(' ');
-    const stale = [...this.loaded].filter(([, chunk]) => !chunk.runs.includes(run));
-    if (!this.cacheDir || stale.length === 0) return;
+  saveCaches(): void {
+    const fresh = [...this.loaded].filter(([, chunk]) => !chunk.cached);
+    if (!this.cacheDir || fresh.length === 0) return;
     try {
       makeDirectory(this.cacheDir);
-      for (const [name, { script, runs }] of stale) {
+      for (const [name, { script }] of fresh) {
         const data = script.createCachedData();
-        const served = Buffer.from([...runs, run].join('\n'));
-        const length = Buffer.alloc(2);
-        length.writeUInt16LE(served.length);
-        writeAtomically(`${this.cacheDir}/${name}.cache`, Buffer.concat([data, data, served, length]));
+        writeAtomically(`${this.cacheDir}/${name}.cache`, Buffer.concat([data, data]));
       }
       // Other builds' caches go (an upgrade leaves no garbage); this build's for other
       // Node versions stay (switching Node does not recompile).
@@ -116,19 +102,14 @@ export class ChunkLoader {
 /** A code cache is a few hundred KB (twice): anything much larger in its place is not one. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
-/**
- * A code cache saved by saveCaches() and the runs it has served, or undefined when
- * there is none or its two copies differ. The file: the cache, the cache again, the
- * runs (a line each), their length in bytes (2 bytes, little-endian).
- */
-function readCache(file: string): { data: Buffer; runs: string[] } | undefined {
+/** A code cache saved by saveCaches(), or undefined when there is none or its two copies differ. */
+function readCache(file: string): Buffer | undefined {
   // None yet (compile as usual, save after the run), or not a file.
   const bytes = readCacheFile(file, MAX_CACHE_BYTES);
-  if (!bytes || bytes.length < 2) return undefined;
-  const runsAt = bytes.length - 2 - bytes.readUInt16LE(bytes.length - 2);
-  const half = runsAt / 2;
-  return Number.isInteger(half) && half > 0 && bytes.compare(bytes, half, runsAt, 0, half) === 0
-    ? { data: bytes.subarray(0, half), runs: bytes.toString('latin1', runsAt, bytes.length - 2).split('\n') }
+  if (!bytes) return undefined;
+  const half = bytes.length / 2;
+  return Number.isInteger(half) && half > 0 && bytes.compare(bytes, half, bytes.length, 0, half) === 0
+    ? bytes.subarray(0, half)
     : undefined;
 }
 
@@ -154,7 +135,7 @@ export function cacheDir(env: NodeJS.ProcessEnv, argv: string[] = []): string | 
  */
 export async function main(): Promise<void> {
   const loader = new ChunkLoader(__dirname, cacheDir(process.env, process.argv.slice(2)));
-  const command = await (loader.load('cli') as { main: (cacheDir?: string) => Promise<string> }).main(loader.cacheDir);
-  loader.saveCaches(command);
+  await (loader.load('cli') as { main: (cacheDir?: string) => Promise<void> }).main(loader.cacheDir);
+  loader.saveCaches();
   process.exit();
 }

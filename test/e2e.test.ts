@@ -168,28 +168,6 @@ describe('dist/: chunks and code caches', () => {
     for (const c of second.chunks) expect(c.cached, c.name).toBe(true);
   });
 
-  test('a cache made by one kind of run is saved again, with its functions, by the first run of another kind', () => {
-    const home = tempDir('kinds');
-    const run = (argv: string[]) => runBin(argv, { env: { HOME: home } });
-    const cliCache = () => {
-      const [folder] = readdirSync(join(home, '.cache/mcp-faq'));
-      return readFileSync(join(home, '.cache/mcp-faq', folder!, 'cli.cache'));
-    };
-    run(['list']);
-    const listOnly = cliCache();
-    run(['list']);
-    expect(cliCache().equals(listOnly)).toBe(true); // a run of a kind it has served: kept
-    run(['search', 'mot de passe']);
-    const both = cliCache();
-    expect(both.length).toBeGreaterThan(listOnly.length); // search's functions added
-    expect(both.toString('latin1')).toMatch(/list cli\nsearch cli search..$/s);
-    run(['list']);
-    run(['search', 'mot de passe']);
-    expect(cliCache().equals(both)).toBe(true);
-    for (const argv of [['list'], ['search', 'mot de passe']])
-      expect(chunksOf(argv, { HOME: home }).chunks.every((c) => c.cached)).toBe(true);
-  });
-
   test('the caches live in one folder per build and Node, under XDG_CACHE_HOME (else ~/.cache)', () => {
     const xdg = join(cache, 'xdg');
     chunksOf(['list'], { XDG_CACHE_HOME: xdg });
