@@ -311,6 +311,8 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['noisy58', { top1: 0.9, ood: 0.92 }], // blind, tracker titles, 40 % French (11th session): 85.7 %, 22/22 first; 100 % with the vocabulary of the day (see the README)
   ['noisy59', { top1: 0.85, ood: 0.92 }], // blind, real-dev's titles, some cut at 50 characters (11th session): 85.7 %, 21/22 first; 89.3 %, 22/22 with the day's vocabulary
   ['noisy60', { top1: 0.9, ood: 0.9 }], // blind, hurried second-language English and French (11th session): 92.9 %, 20/22 first; 96.4 %, 21/22 with the day's vocabulary
+  ['noisy61', { top1: 0.85, ood: 0.92 }], // blind, people from Microsoft Learn (11th session): 89.3 %, 22/22 first, never tuned on
+  ['noisy62', { top1: 0.85, ood: 0.92 }], // blind, French forums (11th session): 85.7 %, 22/22 first, never tuned on
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
   ['review3', { top1: 0.7, ood: 0.7 }], // the third review's probes, all of them (378, aimed at the day's changes: see the README)
