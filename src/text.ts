@@ -13,19 +13,25 @@
 const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0000-\u001f\u007f-\u009f]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// A control character or a surrogate: what stripControls may have to change.
-const CONTROL_OR_SURROGATE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/;
+// Invisible format characters that text copied from the web carries: soft hyphen,
+// zero-width space, word joiner and invisible operators, direction marks, embeddings,
+// overrides and isolates (an override shows a line reversed), byte order mark. Not the
+// zero-width joiner and non-joiner, which emoji sequences and some scripts need.
+const INVISIBLE = /[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// What stripControls may have to change: a control character, an invisible one, a surrogate.
+const TO_STRIP = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/;
 
 /**
- * Removes escape sequences and control characters (keeps tab and newline); mends lone
- * surrogates. `replacement` stands in for each control character (a query wants a
- * space there, so that "mot\u0007de" stays two words).
+ * Removes escape sequences, control characters (keeps tab and newline) and invisible
+ * format characters (see INVISIBLE: « certi\u00adficat » is « certificat », « a1\u200b »
+ * is « a1 »); mends lone surrogates. `replacement` stands in for each control character
+ * (a query wants a space there, so that "mot\u0007de" stays two words).
  */
 export function stripControls(text: string, replacement = ''): string {
-  // A text with neither (a FAQ file, nearly always) is returned after one pass: each
+  // A text with none (a FAQ file, nearly always) is returned after one pass: each
   // step below is a pass over it, and a large FAQ is megabytes.
-  if (!CONTROL_OR_SURROGATE.test(text)) return text;
-  return text.toWellFormed().replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement);
+  if (!TO_STRIP.test(text)) return text;
+  return text.toWellFormed().replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement).replace(INVISIBLE, '');
 }
 
 /** User input made safe to echo: no control characters, one line, bounded length. */

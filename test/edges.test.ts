@@ -195,6 +195,13 @@ describe('8. odd ids and queries', () => {
     [['show', 'Ａ９'], 0, /^Comment puis-je accéder à mon relevé/],
     [['search', '\u001b[2J'], 2, /la recherche est vide/],
     [['search', '\u0007'], 2, /la recherche est vide/],
+    // Invisible characters copied with a web page's text: as if they were not there.
+    [['search', '\u200b'], 2, /la recherche est vide/],
+    [['search', 'certi\u00adficat'], 0, /^b1 {2}/],
+    [['search', 'fu\u00adsionner profil'], 0, /^a4 {2}/],
+    [['show', 'a1\u200b'], 0, /^Comment puis-je accéder à mon profil/],
+    [['show', '\u200fa1'], 0, /^Comment puis-je accéder à mon profil/],
+    [['show', 'a\u00ad9'], 0, /^Comment puis-je accéder à mon relevé/],
   ])('%j → exit %d', (argv, code, pattern) => {
     const r = runBin(argv);
     expect(r.code).toBe(code);

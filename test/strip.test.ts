@@ -1,6 +1,6 @@
 // stripControls (src/text.ts): what may reach a terminal from a FAQ file or a query.
-// It removes well-formed escape sequences and control characters, and nothing else:
-// printable text outside a well-formed sequence always stays.
+// It removes well-formed escape sequences, control characters and invisible format
+// characters, and nothing else: printable text outside a well-formed sequence always stays.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stripControls } from '../src/text.js';
@@ -10,6 +10,9 @@ const BEL = '\u0007';
 const inRange = (c: string | undefined, from: number, to: number) => c !== undefined && c.charCodeAt(0) >= from && c.charCodeAt(0) <= to;
 /** A character stripControls removes (tab and newline stay)… */
 const isControl = (c: string) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(c);
+/** An invisible format character, which it removes too (soft hyphen, zero-width space, direction marks…). */
+const INVISIBLE = /[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const isInvisible = (c: string) => c.length === 1 && /[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(c);
 /** …and one that ends an OSC's text (any C0 or C1 control, tab and newline too). */
 const endsOsc = (c: string) => /[\u0000-\u001f\u007f-\u009f]/.test(c);
 
@@ -47,7 +50,7 @@ function expected(s: string, replacement = ''): string {
         continue;
       }
     }
-    out += isControl(c) ? replacement : c;
+    out += isControl(c) ? replacement : isInvisible(c) ? '' : c;
     i++;
   }
   return out;
@@ -58,6 +61,9 @@ const pieces = fc.oneof(
   fc.constantFrom(
     ESC,
     BEL,
+    '\u00ad',
+    '\u200b',
+    '\u202e',
     `${ESC}]`,
     `${ESC}[`,
     `${ESC}]8;;`,
@@ -81,6 +87,9 @@ describe('stripControls', () => {
     ['CSI sequences', `${ESC}[31mrouge${ESC}[0m ${ESC}[2J`, 'rouge '],
     ['control characters, not tab and newline', 'a\u0000b\u0007c\td\ne\u009bf', 'abc\td\nef'],
     ['a lone surrogate is mended', 'a\ud800b', 'a\ufffdb'],
+    ['a soft hyphen, a zero-width space, a word joiner: gone', 'certi\u00adficat a1\u200b fu\u2060sion', 'certificat a1 fusion'],
+    ['direction marks and overrides, a byte order mark: gone', '\u200fa1\u200e \u202eesrever\u202c \u2067x\u2069\ufeff', 'a1 esrever x'],
+    ['the zero-width joiner of an emoji stays', '\u{1f468}\u200d\u{1f469}', '\u{1f468}\u200d\u{1f469}'],
   ])('%s', (_, input, output) => expect(stripControls(input)).toBe(output));
 
   test('a query wants a space for each control character', () => {
@@ -99,7 +108,7 @@ describe('stripControls', () => {
   });
 
   test('property: printable text outside any escape sequence always stays', () => {
-    const printable = fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
+    const printable = fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(INVISIBLE, ''));
     // Broken sequences, each ended by a NUL: no text that follows can complete them.
     const broken = fc.constantFrom(
       `${ESC}\u0000`,
