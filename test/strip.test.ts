@@ -108,7 +108,9 @@ describe('stripControls', () => {
   });
 
   test('property: printable text outside any escape sequence always stays', () => {
-    const printable = fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(INVISIBLE, ''));
+    const printable = fc
+      .string({ unit: 'grapheme', maxLength: 12 })
+      .map((t) => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(INVISIBLE, ''));
     // Broken sequences, each ended by a NUL: no text that follows can complete them.
     const broken = fc.constantFrom(
       `${ESC}\u0000`,
