@@ -1,9 +1,11 @@
 // The interactive finder, the pager and the MCP server started by hand, in a real terminal (tmux), on the built binary,
 // from bash without start-up files (test/terminal-session.ts, test/sandbox.ts).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { faq, fixturePath, root } from './helpers.js';
-import { requireCommand } from './sandbox.js';
+import { requireCommand, tempDir } from './sandbox.js';
 import { closeTerminals, TerminalSession } from './terminal-session.js';
 
 const mcp = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/mcp-faq.js'))}`;
@@ -132,6 +134,27 @@ describe('the interactive finder', () => {
     expect(t.cursorVisible()).toBe(true);
     t.type('stty -a | tr " " "\\n" | grep -x -e echo -e -echo -e icanon -e -icanon | tr "\\n" " "; echo');
     t.press('Enter');
+    await t.waitFor(/^icanon echo\s*$/m); // not -icanon, not -echo
+  });
+
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ])('killed by %s from outside: the terminal is restored, then the signal ends it (exit %d)', async (signal, code) => {
+    // Under sh, which (unlike an interactive bash) leaves the terminal as the finder left it.
+    const pidFile = join(tempDir('killed'), 'sh.pid');
+    const t = shell();
+    const modes = 'stty -a | tr " " "\\n" | grep -x -e echo -e -echo -e icanon -e -icanon | tr "\\n" " "; echo';
+    t.type(`sh -c 'echo $$ > ${pidFile}; ${mcp}; echo EXIT=$?; ${modes}'`);
+    t.press('Enter');
+    await t.waitFor(/Votre question/);
+    t.type('relev');
+    await t.waitFor(/❯ a9 /);
+    execFileSync('pkill', [`-${signal.slice(3)}`, '-P', readFileSync(pidFile, 'utf8').trim()]);
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toContain(`EXIT=${code}`);
+    expect(screen).not.toMatch(/Votre question/); // the prompt is cleared
     await t.waitFor(/^icanon echo\s*$/m); // not -icanon, not -echo
   });
 
