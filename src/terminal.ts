@@ -49,10 +49,11 @@ export function outputWidth(columns: number | undefined, env: Env): number {
 
 /**
  * The pager command for long output on a TTY, or undefined for none: $PAGER (empty
- * or `cat`: none), else `less -FRX`. Never when stdout is not a TTY.
+ * or `cat`: none), else `less -FRX`. Never when stdout is not a TTY, nor when TERM is
+ * dumb, unset or empty (less would stop at « WARNING: terminal is not fully functional »).
  */
 export function pagerCommand(enabled: boolean, env: Env, isTTY: boolean): string | undefined {
-  if (!enabled || !isTTY || env.TERM === 'dumb') return undefined;
+  if (!enabled || !isTTY || !env.TERM || env.TERM === 'dumb') return undefined;
   const pager = env.PAGER ?? 'less -FRX';
   return pager.trim() === '' || pager.trim() === 'cat' ? undefined : pager;
 }

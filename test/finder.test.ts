@@ -180,6 +180,23 @@ describe('the pager, in a real terminal', () => {
     expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
   });
 
+  test('killed by SIGTERM from outside while less runs: it waits for less to end, as git does (exit 143)', async () => {
+    const pidFile = join(tempDir('paged'), 'sh.pid');
+    const t = shell({ height: 12, env: { PAGER: '' } });
+    t.type(`unset PAGER; sh -c 'echo $$ > ${pidFile}; ${mcp} list; echo EXIT=$?'`);
+    t.press('Enter');
+    await t.waitFor(/^:\s*$/m); // less's prompt
+    execFileSync('pkill', ['-TERM', '-P', readFileSync(pidFile, 'utf8').trim()]);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(t.screen()).not.toContain('EXIT='); // still paging: the shell does not get the keys yet
+    t.press('q');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=143');
+    // less is gone: the shell gets every key (a less left behind ate some and drew over the prompt).
+    t.type('echo fini-$((6*7))');
+    t.press('Enter');
+    await t.waitFor(/^fini-42\s*$/m);
+  });
+
   test('under LANG=C, less shows the accents (mcp-faq tells it the output is UTF-8)', async () => {
     const t = shell({ height: 12, env: { PAGER: '' } });
     t.type(`unset PAGER LESSCHARSET LESSCHARDEF; LANG=C LC_ALL=C ${mcp} list; echo EXIT=$?`);

@@ -44,7 +44,7 @@ export async function runCli(
   let stderr = '';
   const io: Io = {
     argv,
-    env: options.env ?? {},
+    env: { ...(options.tty ? { TERM: 'xterm-256color' } : {}), ...options.env }, // a terminal has a TERM
     stdout: { write: (s: string) => void (stdout += s), isTTY: options.tty === true, columns: options.columns, rows: options.rows ?? 1000 },
     stderr: { write: (s: string) => void (stderr += s), isTTY: options.tty === true, columns: options.columns },
     stdinIsTTY: () => options.tty === true,

@@ -42,14 +42,16 @@ describe('outputWidth', () => {
 
 describe('pagerCommand', () => {
   test.each<[boolean, Record<string, string>, boolean, string | undefined]>([
-    [true, {}, true, 'less -FRX'],
-    [true, { PAGER: 'more' }, true, 'more'],
-    [true, { PAGER: 'less -R' }, true, 'less -R'],
-    [true, { PAGER: '' }, true, undefined],
-    [true, { PAGER: 'cat' }, true, undefined],
-    [true, {}, false, undefined], // never when stdout is not a terminal
-    [false, {}, true, undefined], // --no-pager
+    [true, { TERM: 'xterm' }, true, 'less -FRX'],
+    [true, { TERM: 'xterm', PAGER: 'more' }, true, 'more'],
+    [true, { TERM: 'xterm', PAGER: 'less -R' }, true, 'less -R'],
+    [true, { TERM: 'xterm', PAGER: '' }, true, undefined],
+    [true, { TERM: 'xterm', PAGER: 'cat' }, true, undefined],
+    [true, { TERM: 'xterm' }, false, undefined], // never when stdout is not a terminal
+    [false, { TERM: 'xterm' }, true, undefined], // --no-pager
     [true, { TERM: 'dumb' }, true, undefined],
+    [true, {}, true, undefined], // TERM unset: less would stop at « terminal is not fully functional »
+    [true, { TERM: '' }, true, undefined],
   ])('enabled %s, env %j, tty %s → %s', (enabled, env, tty, command) => expect(pagerCommand(enabled, env, tty)).toBe(command));
 
   test.each<[Record<string, string>, Record<string, string>]>([
@@ -141,6 +143,16 @@ describe('the pager, from the CLI', () => {
     expect(r.stderr).toContain('\u00ab\u00a0'); // the quote marks themselves hold to the words
     expect(r.stderr.match(/\u00ab\u00a0([^\u00bb]*)\u00a0\u00bb/s)?.[1]?.replace(/\n/g, ' ')).toBe(path);
   });
+
+  test.each([[undefined], [''], ['dumb']])(
+    'TERM %j: no pager (less would stop to warn of a terminal not fully functional)',
+    async (term) => {
+      const { calls, page } = pagerCalls();
+      const r = await runCli(['list'], { tty: true, rows: 8, env: { TERM: term }, page });
+      expect(calls).toEqual([]);
+      expect(r.stdout).toContain('d1');
+    },
+  );
 
   test('$PAGER is used', async () => {
     const { calls, page } = pagerCalls();
