@@ -51,8 +51,11 @@ export async function parseArgs(argv: string[], implied = false): Promise<Parsed
     // The next step is the help of the command the user named, if any (`help` and a
     // command the bare line implied name none).
     const command = named < 0 || argv[named] === 'help' ? undefined : argv[named];
-    const hint = `Voir : mcp-faq ${command ? `${command} ` : ''}--help`;
-    throw usageError(translateCommanderError(error), misplaced(error, argv, command) ?? hint);
+    const unknown = error.code === 'commander.unknownCommand' ? argv.indexOf(/'([^']*)'/.exec(error.message)?.[1] ?? '') : -1;
+    const hint =
+      misplaced(error, argv, command) ??
+      (unknown >= 0 ? searchHint(argv.slice(unknown), argv.slice(0, unknown)) : `Voir : mcp-faq ${command ? `${command} ` : ''}--help`);
+    throw usageError(translateCommanderError(error), hint);
   }
   return invocation ?? { text: printed() };
 }
@@ -85,28 +88,49 @@ const isValue = (argv: string[], i: number): boolean =>
 
 /**
  * An option of the command written before it (`mcp-faq --json list`): where it goes,
- * as the next step.
+ * as the next step; or an option that takes no value given one (`--json=true`).
  */
 function misplaced(error: CommanderError, argv: string[], command: string | undefined): string | undefined {
   const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
   if (error.code !== 'commander.unknownOption' || !command || !option) return undefined;
   const spec = COMMANDS.find((c) => c.name === command)?.options.find((o) => o.flags.split(/[ ,]+/).includes(option));
-  const at = argv.indexOf(option);
-  if (!spec || at > argv.indexOf(command)) return undefined;
-  // The whole line again, the option (and its value) moved to its end.
-  const moved = argv.slice(at, spec.flags.includes('<') ? at + 2 : at + 1);
-  const line = [...argv.slice(0, at), ...argv.slice(at + moved.length), ...moved].map(shellWord).join(' ');
-  return `${quoteInput(option)} s’écrit après la commande : mcp-faq ${oneLine(line, 200)}`;
+  const at = argv.findIndex((arg) => arg === option || arg.startsWith(`${option}=`));
+  if (!spec || at < 0) return undefined;
+  const valueless = argv[at] !== option && !spec.flags.includes('<');
+  const after = at > argv.indexOf(command);
+  if (after && !valueless) return undefined;
+  // The whole line again, the option (and its value) at its end when it came before the command.
+  const written = valueless ? [option] : argv.slice(at, argv[at] === option && spec.flags.includes('<') ? at + 2 : at + 1);
+  const rest = [...argv.slice(0, at), ...argv.slice(at + (valueless ? 1 : written.length))];
+  const line = (after ? [...argv.slice(0, at), ...written, ...argv.slice(at + 1)] : [...rest, ...written]).map(shellWord).join(' ');
+  const what = valueless ? 'ne prend pas de valeur' : 's’écrit après la commande';
+  return `${quoteInput(option)} ${what} : mcp-faq ${oneLine(line, 200)}`;
 }
 
-/** `help [command]`: the help of the program or of one command; an unknown name is a usage error. */
-export function helpText(name?: string): string {
+/**
+ * An unknown command is often a search without its command (`mcp-faq relevé de notes`,
+ * `mcp-faq mdp`): that search, as the next step (« Vouliez-vous dire « mcp » ? » alone
+ * would start the MCP server, which waits for an assistant).
+ */
+function searchHint(words: string[], before: string[] = []): string {
+  const line = [...before, 'search', ...words].map(shellWord).join(' ');
+  return `Pour chercher ces mots : mcp-faq ${oneLine(line, 200)} ; toutes les commandes : mcp-faq --help`;
+}
+
+/**
+ * `help [command]`: the help of the program or of one command; an unknown name is a
+ * usage error (`words`: all the words after help, for the search it suggests).
+ */
+export function helpText(name?: string, words: string[] = name === undefined ? [] : [name]): string {
   const { program, printed } = buildProgram();
   const visible = program.commands.filter((c) => !c.name().startsWith('__'));
   const command = name === undefined ? program : visible.find((c) => c.name() === name);
   if (!command) {
     const near = visible.map((c) => c.name()).find((n) => editDistance(n, name!, 2) <= 2);
-    throw usageError(`commande inconnue ${quoteInput(name!)}.${near ? `\nVouliez-vous dire ${quoteInput(near)} ?` : ''}`);
+    throw usageError(
+      `commande inconnue ${quoteInput(name!)}.${near ? `\nVouliez-vous dire ${quoteInput(near)} ?` : ''}`,
+      searchHint(words),
+    );
   }
   command.outputHelp();
   return printed();

@@ -83,7 +83,7 @@ class Cli {
         return { kind: 'text', text: completionScript(args[0] as Shell) };
       }
       case 'help':
-        return { kind: 'text', text: (await import('./args.js')).helpText(args[0]) };
+        return { kind: 'text', text: (await import('./args.js')).helpText(args[0], args) };
       case '__complete':
         return this.complete(Number(args[0]), args.slice(1));
     }

@@ -252,7 +252,15 @@ describe('help, version, usage errors', () => {
     [['search', 'x', '--limit', '0'], 'Voir : mcp-faq search --help'],
     [['completion', 'tcsh'], 'Voir : mcp-faq completion --help'],
     [['list', '--jsn'], 'Voir : mcp-faq list --help'],
-    [['serch', 'x'], 'Voir : mcp-faq --help'],
+    [['serch', 'x'], 'Pour chercher ces mots : mcp-faq search serch x ; toutes les commandes : mcp-faq --help'],
+    [['mdp'], 'Pour chercher ces mots : mcp-faq search mdp ; toutes les commandes : mcp-faq --help'], // not only « mcp », which would wait for an assistant
+    [
+      ['--color', 'never', 'relevé', 'de', 'notes'],
+      "Pour chercher ces mots : mcp-faq --color never search 'relevé' de notes ; toutes les commandes : mcp-faq --help",
+    ],
+    [['search', 'mdp', '--json=true'], '« --json » ne prend pas de valeur : mcp-faq search mdp --json'],
+    [['--json=true', 'list'], '« --json » ne prend pas de valeur : mcp-faq list --json'],
+    [['--limit=3', 'search', 'mdp'], '« --limit » s’écrit après la commande : mcp-faq search mdp --limit=3'],
     [['--color=foo'], 'Voir : mcp-faq --help'], // no command named (the help is implied)
     [['help', '--json'], 'Voir : mcp-faq --help'],
     [['--json', 'list'], '« --json » s’écrit après la commande : mcp-faq list --json'],

@@ -220,7 +220,9 @@ describe('9. help', () => {
   test('help nope: unknown command, exit 2, no help dump', () => {
     const r = runBin(['help', 'nope']);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toBe('mcp-faq : commande inconnue « nope ».\nVoir : mcp-faq --help\n');
+    expect(r.stderr).toBe(
+      'mcp-faq : commande inconnue « nope ».\nPour chercher ces mots : mcp-faq search nope ; toutes les commandes : mcp-faq --help\n',
+    );
   });
 
   test('help shw: a suggestion', () => {
