@@ -158,6 +158,21 @@ describe('the interactive finder', () => {
     await t.waitFor(/^icanon echo\s*$/m); // not -icanon, not -echo
   });
 
+  test('what is typed beyond what the search reads (2,048 characters) is not kept: a long paste stays linear', async () => {
+    const t = shell({ width: 200, height: 40 });
+    t.type(`${mcp}; echo EXIT=$?`);
+    t.press('Enter');
+    await t.waitFor(/Votre question/);
+    t.type('x'.repeat(2100));
+    await t.waitFor(/Aucune question ne correspond/);
+    t.type('Z');
+    await new Promise((done) => setTimeout(done, 300));
+    expect(t.screen()).not.toContain('Z');
+    expect(t.screen().match(/x/g)?.length).toBe(2048);
+    t.press('Escape');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=130');
+  });
+
   test('not a terminal: bare mcp-faq prints the help, browse is a usage error', async () => {
     const t = shell();
     t.type(`${mcp} < /dev/null | head -1; ${mcp} browse < /dev/null; echo EXIT=$?`);
