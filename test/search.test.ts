@@ -318,7 +318,7 @@ const sets: [string, { top1: number; mrr?: number; ood: number }][] = [
   ['review', { top1: 0.7, ood: 0.8 }], // the probes whose answer changed in the first review of 28 Nov (see the README)
   ['review2', { top1: 0.75, ood: 0.85 }], // the same for the second review of 28 Nov
   ['review3', { top1: 0.7, ood: 0.7 }], // the third review's probes, all of them (378, aimed at the day's changes: see the README)
-  ['review4', { top1: 0.4, ood: 0.75 }], // the 11th session's hostile review: its probes whose answer changed, with the answer it judged right (adversarial: 31.1 %, 32/37 before the day's vocabulary; 45.1 %, 30/37 after)
+  ['review4', { top1: 0.4, ood: 0.75 }], // the 11th session's hostile review: its probes whose answer changed, with the answer it judged right (adversarial: 31.1 %, 32/37 before the day's vocabulary; 45.9 %, 30/37 at the session's end)
 ];
 
 describe.each(sets)('quality on bench/queries-%s.jsonl', (set, min) => {
