@@ -92,7 +92,7 @@ export function mendInsert(before: Edit, key: string, after: Edit): Edit | undef
 }
 
 /**
- * The line once Backspace or Tab is pressed, when readline's is not what the user
+ * The line once Backspace, Tab or Ctrl-W is pressed, when readline's is not what the user
  * sees: Backspace deletes a code point, where a character on the screen may be
  * several (a family 👨‍👩‍👧 is five, joined by U+200D, which tmux then draws inside
  * other text; a flag two; an accent typed apart two): the whole grapheme before the
@@ -101,6 +101,13 @@ export function mendInsert(before: Edit, key: string, after: Edit): Edit | undef
  */
 export function mendKey(name: string | undefined, before: Edit, after: Edit): Edit | undefined {
   if (name === 'tab') return after.line.includes('\t') ? { line: after.line.replace(/\t/g, ' '), cursor: after.cursor } : undefined;
+  if (name === 'C-w') {
+    // Ctrl-W: the word before the cursor, up to a space, as in a shell; readline's words
+    // are ASCII (« relevé » lost only its « é »).
+    const head = before.line.slice(0, before.cursor).replace(/\S*\s*$/, '');
+    const line = head + before.line.slice(before.cursor);
+    return line === after.line && head.length === after.cursor ? undefined : { line, cursor: head.length };
+  }
   const deleted = before.line.length - after.line.length;
   if (name !== 'backspace' || deleted < 1 || after.cursor !== before.cursor - deleted) return undefined;
   const head = before.line.slice(0, before.cursor);
@@ -171,7 +178,9 @@ const finder = createPrompt<string, FinderConfig>((config, done) => {
       const { sequence, meta } = key as KeypressEvent & { sequence?: string; meta?: boolean };
       // A character typed (one, or two UTF-16 units for 😀), not a key that edits or moves.
       const printable = sequence !== undefined && !key.ctrl && !meta && /^[^\u0000-\u001f\u007f]{1,4}$/u.test(sequence);
-      const mended = printable ? mendInsert(edit.current, sequence, input) : mendKey(key.name, edit.current, input);
+      const mended = printable
+        ? mendInsert(edit.current, sequence, input)
+        : mendKey(key.ctrl ? `C-${key.name}` : key.name, edit.current, input);
       if (mended) [input.line, input.cursor] = [mended.line, mended.cursor];
       // What the search would not read (QUERY_CHARS_READ) is not kept: the line is drawn
       // again as a paste comes in, piece by piece, and a 100 KB paste took 43 s.

@@ -81,7 +81,7 @@ describe('a character readline put at the end of the line instead of at the curs
   });
 });
 
-describe('Backspace deletes what the user sees as one character; Tab is a space', () => {
+describe('Backspace deletes what the user sees as one character; Tab is a space; Ctrl-W a word', () => {
   const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}'; // 👨‍👩‍👧
   test.each([
     // key, before, after (as readline left them), mended
@@ -95,6 +95,12 @@ describe('Backspace deletes what the user sees as one character; Tab is a space'
     ['tab', ['relevé', 6], ['relevé\t', 7], ['relevé ', 7]], // a paste: each tab a space, words kept apart
     ['tab', ['mot', 3], ['mot', 3], undefined],
     ['left', ['mot', 3], ['mot', 2], undefined],
+    // Ctrl-W: back to a space, as in a shell; readline's words are ASCII
+    ['C-w', ['le relevé', 9], ['le relev', 8], ['le ', 3]],
+    ['C-w', ['café crème', 10], ['café crè', 8], ['café ', 5]],
+    ['C-w', ['mot de passe', 12], ['mot de ', 7], undefined], // ASCII: readline is right
+    ['C-w', ['mot de ', 7], ['mot ', 4], undefined], // the spaces before the cursor go with the word
+    ['C-w', ['relevé notes', 6], ['relev notes', 5], [' notes', 0]], // the cursor inside the line
   ] as const)('%s on %j, readline gave %j → %j', (name, [line, cursor], [afterLine, afterCursor], mended) => {
     const result = mendKey(name, { line, cursor }, { line: afterLine, cursor: afterCursor });
     expect(result).toEqual(mended && { line: mended[0], cursor: mended[1] });

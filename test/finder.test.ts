@@ -173,6 +173,16 @@ describe('the interactive finder', () => {
     expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=130');
   });
 
+  test('Ctrl-W deletes the word before the cursor, accents included', async () => {
+    const t = await finderShell();
+    t.type('mot relevé');
+    await t.waitFor(/❯ a9 /);
+    t.press('C-w');
+    await t.waitFor(/Votre question : mot\s*$/m); // not « mot relev »
+    t.press('Escape');
+    expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=130');
+  });
+
   test('not a terminal: bare mcp-faq prints the help, browse is a usage error', async () => {
     const t = shell();
     t.type(`${mcp} < /dev/null | head -1; ${mcp} browse < /dev/null; echo EXIT=$?`);
