@@ -23,6 +23,7 @@ import { loadTheme, type Theme } from './theme.js';
 import { idColumn } from './format.js';
 import { stripControls } from './text.js';
 import { QUERY_CHARS_READ } from './search/clean.js';
+import { ENDING_SIGNALS, holdSignals } from './signals.js';
 import { displayWidth, truncate, wrap } from './wrap.js';
 
 interface FinderChoice {
@@ -231,12 +232,8 @@ export async function runFinder(core: Core, options: { color: boolean }): Promis
   // the terminal as Esc does (raw mode, echo, the prompt cleared), then lets the signal
   // end the process (exit 128 + its number): Node's default would leave the terminal
   // raw for whatever runs next (an interactive bash mends it; a script does not).
-  let ended: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    ended ??= signal;
-    controller.abort();
-  };
-  for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
+  // (In raw mode Ctrl-C is a key: a SIGINT comes from outside too.)
+  const releaseSignals = holdSignals([...ENDING_SIGNALS, 'SIGINT'], () => controller.abort());
   // Back from Ctrl-Z (fg): Node's readline pauses the input and leaves it to a listener
   // of its own SIGCONT to resume it, which the prompt library has not; paused, nothing
   // keeps the process alive and it ended (exit 130 after fg). Resumed once readline has paused it.
@@ -274,10 +271,6 @@ export async function runFinder(core: Core, options: { color: boolean }): Promis
   } finally {
     process.stdin.off('keypress', onKey);
     process.off('SIGCONT', onContinue);
-    for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
-    if (ended) process.kill(process.pid, ended); // no listener left: Node's default, the end
+    releaseSignals();
   }
 }
-
-/** The signals that end a process from outside (Ctrl-C in the finder is a key, not SIGINT). */
-const ENDING_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];

@@ -12,6 +12,7 @@
 
 import { fstatSync, read, statSync, writeSync } from 'node:fs';
 import { FaqError } from './errors.js';
+import { ENDING_SIGNALS, holdSignals } from './signals.js';
 import { pagerEnv, type Env } from './terminal.js';
 
 export interface OutStream {
@@ -154,9 +155,7 @@ async function runPager(command: string, text: string, env: Env): Promise<string
   // Ended from outside (kill, timeout) while the pager runs, mcp-faq too waits for it to
   // end, then ends by that signal, as git does: had it died at once, less (under the
   // `sh -c` that runs it, which the signal would not reach) would fight the shell for the keys.
-  let ended: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals) => void (ended ??= signal);
-  for (const signal of DEFERRED_SIGNALS) process.on(signal, onSignal);
+  const releaseSignals = holdSignals(ENDING_SIGNALS);
   return new Promise<string | undefined>((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: pagerEnv(env) });
     child.on('error', (error) => resolve(error.message));
@@ -173,13 +172,9 @@ async function runPager(command: string, text: string, env: Env): Promise<string
     child.stdin.end(text);
   }).finally(() => {
     process.off('SIGINT', ignore);
-    for (const signal of DEFERRED_SIGNALS) process.off(signal, onSignal);
-    if (ended) process.kill(process.pid, ended); // no listener left: Node's default, the end
+    releaseSignals();
   });
 }
-
-/** The signals that end mcp-faq from outside, deferred while its pager runs (SIGINT is the user's Ctrl-C: the pager's). */
-const DEFERRED_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
 /**
  * Whether the terminal behind a stream shows OSC 8 hyperlinks (FORCE_HYPERLINK=0|1
