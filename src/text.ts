@@ -12,15 +12,16 @@
 
 const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0000-\u001f\u007f-\u009f]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f';
 // Invisible format characters that text copied from the web carries: soft hyphen,
 // zero-width space, word joiner and invisible operators, direction marks, embeddings,
 // overrides and isolates (an override shows a line reversed), byte order mark. Not the
 // zero-width joiner and non-joiner, which emoji sequences and some scripts need.
-const INVISIBLE = /[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE = '\\u00ad\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+const CONTROL_CHARS = new RegExp(`[${CONTROL}]`, 'g');
+const INVISIBLE_CHARS = new RegExp(`[${INVISIBLE}]`, 'g');
 // What stripControls may have to change: a control character, an invisible one, a surrogate.
-const TO_STRIP =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/;
+const TO_STRIP = new RegExp(`[${CONTROL}${INVISIBLE}\\ud800-\\udfff]`);
 
 /**
  * Removes escape sequences, control characters (keeps tab and newline) and invisible
@@ -32,7 +33,7 @@ export function stripControls(text: string, replacement = ''): string {
   // A text with none (a FAQ file, nearly always) is returned after one pass: each
   // step below is a pass over it, and a large FAQ is megabytes.
   if (!TO_STRIP.test(text)) return text;
-  return text.toWellFormed().replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement).replace(INVISIBLE, '');
+  return text.toWellFormed().replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement).replace(INVISIBLE_CHARS, '');
 }
 
 /** User input made safe to echo: no control characters, one line, bounded length. */
