@@ -99,10 +99,11 @@ function misplaced(error: CommanderError, argv: string[], command: string | unde
   const valueless = argv[at] !== option && !spec.flags.includes('<');
   const after = at > argv.indexOf(command);
   if (after && !valueless) return undefined;
-  // The whole line again, the option (and its value) at its end when it came before the command.
+  // The whole line again: the option without its value where it was, or the option
+  // (and its value) moved to the end when it came before the command.
   const written = valueless ? [option] : argv.slice(at, argv[at] === option && spec.flags.includes('<') ? at + 2 : at + 1);
-  const rest = [...argv.slice(0, at), ...argv.slice(at + (valueless ? 1 : written.length))];
-  const line = (after ? [...argv.slice(0, at), ...written, ...argv.slice(at + 1)] : [...rest, ...written]).map(shellWord).join(' ');
+  const moved = [...argv.slice(0, at), ...argv.slice(at + (valueless ? 1 : written.length)), ...written];
+  const line = (after ? argv.map((arg, i) => (i === at ? option : arg)) : moved).map(shellWord).join(' ');
   const what = valueless ? 'ne prend pas de valeur' : 's’écrit après la commande';
   return `${quoteInput(option)} ${what} : mcp-faq ${oneLine(line, 200)}`;
 }
