@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-require('../dist/main.js').main();
+require(`${__dirname}/../dist/main.js`).main();

@@ -5,7 +5,7 @@
 // This file (dist/args.js, with commander) loads only for such command lines.
 
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, type CommandName, type Invocation, type OptionSpec } from './commands.js';
+import { COMMANDS, GLOBAL_OPTIONS, optionNames, PROGRAM, type CommandName, type Invocation, type OptionSpec } from './commands.js';
 import { FaqError, usageError } from './errors.js';
 import type { ColorMode } from './terminal.js';
 import { editDistance, oneLine, quoteInput, shellWord } from './text.js';
@@ -84,7 +84,7 @@ const optionsEnd = (argv: string[]): number => (argv.includes('--') ? argv.index
 
 /** Whether argv[i] is the value of the global option before it (`--faq -h`, `--color list`). */
 const isValue = (argv: string[], i: number): boolean =>
-  GLOBAL_OPTIONS.some((o) => o.flags.includes('<') && o.flags.split(/[ ,]+/).includes(argv[i - 1] ?? ''));
+  GLOBAL_OPTIONS.some((o) => o.flags.includes('<') && optionNames(o.flags).includes(argv[i - 1] ?? ''));
 
 /**
  * An option of the command written before it (`mcp-faq --json list`): where it goes,
@@ -93,7 +93,7 @@ const isValue = (argv: string[], i: number): boolean =>
 function misplaced(error: CommanderError, argv: string[], command: string | undefined): string | undefined {
   const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
   if (error.code !== 'commander.unknownOption' || !command || !option) return undefined;
-  const spec = COMMANDS.find((c) => c.name === command)?.options.find((o) => o.flags.split(/[ ,]+/).includes(option));
+  const spec = COMMANDS.find((c) => c.name === command)?.options.find((o) => optionNames(o.flags).includes(option));
   const at = argv.findIndex((arg) => arg === option || arg.startsWith(`${option}=`));
   if (!spec || at < 0) return undefined;
   const valueless = argv[at] !== option && !spec.flags.includes('<');

@@ -4,7 +4,7 @@
 // commands.ts) and the FAQ in use (ids, with their question as description;
 // MCP_FAQ_FILE and --faq count).
 
-import { SHELLS, type CommandSpec as TableCommand, type OptionSpec as TableOption, type Shell } from './commands.js';
+import { optionNames, SHELLS, type CommandSpec as TableCommand, type OptionSpec as TableOption, type Shell } from './commands.js';
 
 interface OptionSpec {
   names: string[];
@@ -36,7 +36,7 @@ export interface Candidate {
 /** The completion spec of the command table (commands.ts), with the ids of the FAQ in use. */
 export function specOf(globals: TableOption[], commands: TableCommand[], ids: CompletionSpec['ids']): CompletionSpec {
   const option = (o: TableOption): OptionSpec => ({
-    names: o.flags.split(/[ ,]+/).filter((n) => n.startsWith('-')),
+    names: optionNames(o.flags),
     description: o.description,
     ...(o.flags.includes('<') ? { values: [...(o.choices ?? [])] } : {}),
   });

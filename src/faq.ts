@@ -336,10 +336,21 @@ const PAIRS: Record<string, string> = {
  */
 export function findEntry(faq: Faq, id: string): FaqEntry | undefined {
   const key = idKey(id);
-  const trimmed = key.replace(/[,;:.!?]+$/, '');
+  const trimmed = trimPunctuation(key);
   const inner = PAIRS[trimmed[0]!] === trimmed.at(-1) && trimmed.length > 1 ? trimmed.slice(1, -1).trim() : trimmed;
-  const bare = inner.replace(/^#/, '').replace(/[,;:.!?]+$/, '');
+  const bare = trimPunctuation(inner.startsWith('#') ? inner.slice(1) : inner);
   return faq.entries.find((e) => e.id.toLowerCase() === key) ?? faq.entries.find((e) => e.id.toLowerCase() === bare);
+}
+
+/**
+ * The text without the punctuation that ends it in a list or a sentence (« a1, »,
+ * « a9. »). A loop, not a regular expression: `show a6` would have V8 compile one at
+ * each start.
+ */
+function trimPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && ',;:.!?'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /**

@@ -5,6 +5,7 @@
 // to index the bundled FAQ.
 
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+import { hasDigit } from './text.js';
 
 /**
  * Reduces a folded word to its stem with the Snowball French stemmer, which also
@@ -12,7 +13,7 @@ import { stemmer as frenchStemmer } from '@orama/stemmers/french';
  * certificat, profiles → profil). Both the index and the queries go through it.
  */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || hasDigit(word)) return word;
   // The stemmer expects accents, which folding removed: "associée" is folded to
   // "associee", which it would stem apart from "associé" (folded "associe").
   return frenchStemmer(word.length > 5 ? word.replace(/ee(s?)$/, 'e$1') : word);

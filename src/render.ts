@@ -66,12 +66,22 @@ const SGR = /\u001b\[[0-9;]*m/g;
 
 const OSC8 = /\u001b\]8;;[^\u0007]*\u0007/g;
 
-/** The prefix of a wrapped line's next lines: quote bars (styled) stay, list markers become spaces. */
-const continuation = (prefix: string): string =>
-  prefix
-    .split(/(\u001b\[[0-9;]*m)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^\u2502]/g, ' '))) // \u2502 is │: chunks stay ASCII (build.mjs)
-    .join('');
+/**
+ * The prefix of a wrapped line's next lines: quote bars (styled) stay, list markers
+ * become spaces. (A loop rather than regular expressions: V8 compiles each one at
+ * each start, and every answer has prefixes.)
+ */
+function continuation(prefix: string): string {
+  let out = '';
+  for (let i = 0; i < prefix.length; i++) {
+    const end = prefix[i] === '\u001b' ? prefix.indexOf('m', i) : -1; // a style: prefixes have no other sequence
+    if (end >= 0) {
+      out += prefix.slice(i, end + 1);
+      i = end;
+    } else out += prefix[i] === '\u2502' ? '\u2502' : ' '; // \u2502 is │: chunks stay ASCII (build.mjs)
+  }
+  return out;
+}
 
 /** A table of a document (see compose.ts): its cells, styled, and each column's alignment. */
 export interface TableData {
@@ -83,6 +93,7 @@ export interface TableData {
 /** Lays a document out: wraps its logical lines to the width, strips what the terminal should not get. */
 export function layout(document: string, options: RenderOptions): string {
   const strip = (text: string) => {
+    if (!text.includes('\u001b')) return text; // a title without color: no pass at all
     let out = text;
     if (!options.color || !options.hyperlinks) out = out.replace(OSC8, '');
     return options.color ? out : out.replace(SGR, '');
@@ -104,7 +115,7 @@ export function layout(document: string, options: RenderOptions): string {
       continue;
     }
     const prefix = line.slice(0, at);
-    const lines = wrap(line.slice(at + 1), options.width - prefix.replace(SGR, '').length);
+    const lines = wrap(line.slice(at + 1), options.width - displayWidth(prefix));
     const more = continuation(prefix);
     out.push(prefix + lines[0], ...lines.slice(1).map((l) => more + l));
   }

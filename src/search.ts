@@ -25,7 +25,7 @@ import { ArrayIndex, buildIndex, PackedIndex, wordData, type IndexData, type Sea
 import { cutOff, scoreEntries, type Signals } from './search/score.js';
 import { answerWords, markdownToPlain, snippet, type AnswerWords, type Snippet } from './search/snippet.js';
 import { queryUnits, weighUnits } from './search/units.js';
-import { tokenize } from './text.js';
+import { hasDigit, tokenize } from './text.js';
 
 export { buildIndex, type SearchIndex, type Snippet };
 
@@ -145,7 +145,7 @@ export class Searcher {
   }
 
   private stemUnknown(word: string): string {
-    if (word.length <= 3 || /\d/.test(word)) return word;
+    if (word.length <= 3 || hasDigit(word)) return word;
     if (!this.tools) throw new Error(`fuzzy.js is needed to stem « ${word} » but is not loaded`);
     return this.tools.stem(word);
   }
@@ -163,7 +163,7 @@ export class Searcher {
 
 /** A word that needs fuzzy.ts: to stem it, weigh it, or correct it. */
 const needsTools = (word: string, index: SearchIndex, analyzer: Analyzer): boolean =>
-  word.length >= 3 && !/\d/.test(word) && !analyzer.isStop(word) && index.stem(word) === undefined;
+  word.length >= 3 && !hasDigit(word) && !analyzer.isStop(word) && index.stem(word) === undefined;
 
 /**
  * How common a query's word is, to weigh it (see weightClass in fuzzy.ts): a word the

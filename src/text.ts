@@ -36,6 +36,18 @@ export function stripControls(text: string, replacement = ''): string {
   return text.toWellFormed().replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, replacement).replace(INVISIBLE_CHARS, '');
 }
 
+/**
+ * Whether a word has a digit (0-9), as /\d/ says. A loop: the search asks it of every
+ * word, and V8 would compile the regular expression at each start.
+ */
+export function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 /** User input made safe to echo: no control characters, one line, bounded length. */
 export function oneLine(text: string, max = 60): string {
   const clean = stripControls(text).replace(/\s+/g, ' ').trim();
@@ -57,9 +69,15 @@ export const WRAP = '\u0001';
 /** In a terminal document, starts a table: its cells follow, as JSON (a TableData of render.ts), laid out at the width. */
 export const TABLE = '\u0002';
 
-/** French typography: « : ; ! ? » never start a line, « never ends one (no-break spaces). */
+/**
+ * French typography: « : ; ! ? » never start a line, « never ends one (no-break
+ * spaces). With plain strings, not regular expressions: V8 would compile two at each
+ * start (every answer's title goes through here).
+ */
 export function frenchSpacing(text: string): string {
-  return text.replace(/ ([:;!?\u00bb])/g, '\u00a0$1').replace(/\u00ab /g, '\u00ab\u00a0');
+  let out = text.replaceAll('\u00ab ', '\u00ab\u00a0');
+  for (const mark of [':', ';', '!', '?', '\u00bb']) out = out.replaceAll(` ${mark}`, `\u00a0${mark}`);
+  return out;
 }
 
 // Combining marks, as NFKD leaves them. (A \p{M} class would say it more briefly, but

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseArgs } from '../src/args.js';
-import { hasCommand, readArgs } from '../src/commands.js';
+import { hasCommand, optionNames, readArgs } from '../src/commands.js';
 
 describe('readArgs: the common command lines, without commander', () => {
   test.each<[string, ReturnType<typeof readArgs>]>([
@@ -109,4 +109,15 @@ describe('hasCommand', () => {
     [['--color=never', '--no-cache'], false],
     [['--verison'], true], // an unknown option: commander's to judge
   ])('%j → %s', (argv, yes) => expect(hasCommand(argv)).toBe(yes));
+});
+
+describe('optionNames', () => {
+  test.each([
+    ['-n, --limit <n>', ['-n', '--limit']],
+    ['--color <quand>', ['--color']],
+    ['--no-color', ['--no-color']],
+    ['-V, --version', ['-V', '--version']],
+  ])('%s → %j', (flags, names) => {
+    expect(optionNames(flags)).toEqual(names);
+  });
 });

@@ -6,7 +6,7 @@ import { compose } from '../src/compose.js';
 import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
 import { layout } from '../src/render.js';
-import { tokenize } from '../src/text.js';
+import { frenchSpacing, hasDigit, tokenize } from '../src/text.js';
 import * as fuzzy from '../src/fuzzy.js';
 import { searcherFor, Searcher } from '../src/search.js';
 import { loadTheme } from '../src/theme.js';
@@ -133,6 +133,29 @@ describe('tokenize', () => {
     ['\ud83ca', ['a']], // a lone first unit of an emoji: not the letter after it
   ])('%s → %j', (text, words) => {
     expect(tokenize(text).map((t) => t.word)).toEqual(words);
+  });
+});
+
+// Written as loops and plain strings (a regular expression costs its compilation at
+// each start): the same results as the regular expressions they stand for.
+describe('text helpers say what their regular expression said', () => {
+  const frenchText = fc.array(fc.constantFrom(' ', ':', ';', '!', '?', '\u00ab', '\u00bb', 'a', '\u00a0', '  '), { maxLength: 12 });
+  test.each([
+    ['hasDigit', (text: string) => hasDigit(text), (text: string) => /\d/.test(text)],
+    ['frenchSpacing', frenchSpacing, (text: string) => text.replace(/ ([:;!?\u00bb])/g, '\u00a0$1').replace(/\u00ab /g, '\u00ab\u00a0')],
+  ] as const)('%s', (_, helper, reference) => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          anyString,
+          frenchText.map((parts) => parts.join('')),
+        ),
+        (text) => {
+          expect(helper(text)).toEqual(reference(text));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -6,7 +6,7 @@
 // English or French is left alone: it is not a typo, just a word the FAQ does not use.
 // And an unaccented "ou" is read as "où" (where) or as "or" by the words around it.
 
-import { editDistance, type Token } from '../text.js';
+import { editDistance, hasDigit, type Token } from '../text.js';
 
 /** A query word, after correction. */
 export interface QueryWord extends Token {
@@ -91,7 +91,7 @@ export function correctWords(tokens: Token[], sense: WordSense, prefix: { at: nu
 
 /** A word that may be a typo, run-together words or cut: unknown, of letters only, and not a common word. */
 function isNew(word: string, sense: WordSense): boolean {
-  return word.length >= 2 && !sense.isKnown(word) && !sense.isStop(word) && !/\d/.test(word) && sense.frequencyClass(word) === 0;
+  return word.length >= 2 && !sense.isKnown(word) && !sense.isStop(word) && !hasDigit(word) && sense.frequencyClass(word) === 0;
 }
 
 /** The French words elided before a vowel, as their one letter: j', l', d', m', t', s', n', c'. */

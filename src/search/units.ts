@@ -7,6 +7,7 @@
 import { conceptTerm, kindOf, type Analyzer, type NotionKind, type Term } from '../glossary.js';
 import { COMPLETION_QUALITY, type QueryWord } from './correct.js';
 import { ANSWER, entryOf, fieldsOf, type SearchIndex } from './indexing.js';
+import { hasDigit } from '../text.js';
 
 export interface Unit {
   /** Alternative index terms and how well each stands for what the user typed (1 = exactly). */
@@ -251,6 +252,6 @@ const NOTION_RARITY = 0.3;
 function rarity(words: string[], classOf: (word: string) => number): number {
   return Math.max(
     RARITY_OF_NUMBERS,
-    ...words.map((w) => (w.length < 3 || w.length > MAX_WORD || /\d/.test(w) ? RARITY_OF_NUMBERS : RARITY[classOf(w)]!)),
+    ...words.map((w) => (w.length < 3 || w.length > MAX_WORD || hasDigit(w) ? RARITY_OF_NUMBERS : RARITY[classOf(w)]!)),
   );
 }
