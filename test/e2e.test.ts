@@ -149,7 +149,11 @@ describe('dist/: chunks and code caches', () => {
     ],
     [
       ['--faq', join(root, FAQ_FILE), 'show', 'a6'],
-      ['cli', 'render', 'compose'],
+      ['cli', 'render', 'compose', 'chalk'], // composed with the styles, then laid out without them
+    ],
+    [
+      ['--color', 'always', 'list'],
+      ['cli', 'chalk'],
     ],
     [
       ['search', '--limit', '2', 'mdp'],

@@ -11,6 +11,7 @@
 //    dist/search.js   search, show <words>: the search engine and index
 //    dist/fuzzy.js    searches with words the index does not know: Fuse.js, the stemmer
 //    dist/render.js   show: the answers composed for the terminal, their layout
+//    dist/chalk.js    chalk, for output with color
 //    dist/compose.js  show with --faq: marked + marked-terminal, to compose answers
 //    dist/browse.js   the interactive finder: @inquirer/search
 //    dist/completion.js  shell completion
@@ -34,6 +35,7 @@ const LAZY = {
   search: 'src/search.ts',
   fuzzy: 'src/fuzzy.ts',
   render: 'src/render.ts',
+  chalk: 'src/chalk.ts',
   compose: 'src/compose.ts',
   browse: 'src/browse.ts',
   completion: 'src/completion.ts',
