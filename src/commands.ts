@@ -5,6 +5,7 @@
 // and shell completion (completion.ts). A test checks that the quick reader and
 // commander read alike wherever the quick reader answers.
 
+import type { CommandName } from './command-names.js';
 import { COLOR_MODES, type ColorMode } from './terminal.js';
 
 export interface OptionSpec {
@@ -32,7 +33,7 @@ export interface CommandSpec {
   hidden?: boolean;
 }
 
-export type CommandName = 'list' | 'show' | 'search' | 'browse' | 'mcp' | 'completion' | 'help' | '__complete';
+export type { CommandName };
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];

@@ -5,7 +5,8 @@
 // - the first run of a build on a Node version compiles as usual, then saves what V8
 //   compiled (the functions it ran too, not only the top level) in the user's cache
 //   folder: $XDG_CACHE_HOME/mcp-faq (else ~/.cache/mcp-faq), one folder per build and
-//   V8 version (other builds' folders are removed); the next runs read it;
+//   V8 version (other builds' folders are removed), and in it one per kind of run
+//   (its command, see runKind); the next runs of that kind read it;
 // - a cache is written to a temporary file then renamed (concurrent runs never see
 //   half of one); V8 checks what it reads against its version and flags, but in
 //   release builds not against damage (a damaged cache is a fatal error): so each
@@ -23,6 +24,7 @@
 
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Script } from 'node:vm';
+import { COMMAND_NAMES } from './command-names.js';
 import { makeDirectory, readCacheFile, writeAtomically } from './files.js';
 
 type Exports = Record<string, unknown>;
@@ -42,10 +44,14 @@ interface Chunk {
 class ChunkLoader {
   private readonly loaded = new Map<string, Chunk>();
 
-  /** `cacheDir`: where code caches are read and saved; undefined: none. */
+  /**
+   * `cacheDir`: the build's cache folder, undefined for none; the code caches are in
+   * its folder for `kind`, the kind of run (see runKind).
+   */
   constructor(
     readonly dir: string,
     readonly cacheDir?: string,
+    readonly kind = 'other',
   ) {}
 
   load(name: string): Exports {
@@ -53,7 +59,7 @@ class ChunkLoader {
     if (known) return known.exports;
     const filename = `${this.dir}/${name}.js`;
     const source = readFileSync(filename, 'utf8');
-    const cachedData = this.cacheDir ? readCache(`${this.cacheDir}/${name}.cache`) : undefined;
+    const cachedData = this.cacheDir ? readCache(`${this.cacheDir}/${this.kind}/${name}.cache`) : undefined;
     // The chunk is a function expression (see src/build/build.mjs), called with the module's variables.
     const script = new Script(source, { filename, cachedData });
     const module = { exports: {} as Exports };
@@ -83,10 +89,10 @@ class ChunkLoader {
     const fresh = [...this.loaded].filter(([, chunk]) => !chunk.cached);
     if (!this.cacheDir || fresh.length === 0) return;
     try {
-      makeDirectory(this.cacheDir);
+      makeDirectory(`${this.cacheDir}/${this.kind}`);
       for (const [name, { script }] of fresh) {
         const data = script.createCachedData();
-        writeAtomically(`${this.cacheDir}/${name}.cache`, Buffer.concat([data, data]));
+        writeAtomically(`${this.cacheDir}/${this.kind}/${name}.cache`, Buffer.concat([data, data]));
       }
       // Other builds' caches go (an upgrade leaves no garbage); this build's for other
       // Node versions stay (switching Node does not recompile).
@@ -124,6 +130,19 @@ function cacheDir(env: NodeJS.ProcessEnv, argv: string[] = []): string | undefin
 }
 
 /**
+ * The kind of run a command line asks for, which names the folder of its code caches:
+ * its command (the first word that is not an option, when it names a command), else
+ * "other". A cache holds the functions of the run that made it: each kind finds its
+ * own there (with the caches of whichever command ran first, `show a6` compiled 2 %
+ * of its start-up again). A word taken for the command that is not (`--faq f list`)
+ * only costs that.
+ */
+function runKind(argv: string[]): string {
+  for (const arg of argv) if (!arg.startsWith('-')) return (COMMAND_NAMES as readonly string[]).includes(arg) ? arg : 'other';
+  return 'other';
+}
+
+/**
  * Runs the CLI (which caches what a --faq file costs to derive in the same folder),
  * saves the code caches it lacked, then ends the process with the exit code the CLI
  * set. Everything is done by then: the output is written (synchronously, see io.ts),
@@ -133,7 +152,8 @@ function cacheDir(env: NodeJS.ProcessEnv, argv: string[] = []): string | undefin
  * a typo search's start-up and 2 % of a search's (Node 20, paired runs).
  */
 async function main(): Promise<void> {
-  const loader = new ChunkLoader(__dirname, cacheDir(process.env, process.argv.slice(2)));
+  const argv = process.argv.slice(2);
+  const loader = new ChunkLoader(__dirname, cacheDir(process.env, argv), runKind(argv));
   await (loader.load('cli') as { main: (cacheDir?: string) => Promise<void> }).main(loader.cacheDir);
   loader.saveCaches();
   process.exit();
@@ -141,4 +161,4 @@ async function main(): Promise<void> {
 
 // CommonJS exports (bin/mcp-faq.js requires this file): an ES module's exports would
 // make esbuild wrap them in getters, code that every start compiles and runs.
-export = { main, ChunkLoader, cacheDir };
+export = { main, ChunkLoader, cacheDir, runKind };

@@ -3,6 +3,7 @@
 // forced.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ESCAPE, FAQ_FILE, faq, root, runBin, version } from './helpers.js';
@@ -178,13 +179,14 @@ describe('dist/: chunks and code caches', () => {
     const [folder, ...others] = readdirSync(join(xdg, 'mcp-faq'));
     expect(others).toEqual([]);
     expect(folder).toContain(process.versions.v8);
-    expect(readdirSync(join(xdg, 'mcp-faq', folder!))).toEqual(['cli.cache']);
+    expect(readdirSync(join(xdg, 'mcp-faq', folder!))).toEqual(['other']);
+    expect(readdirSync(join(xdg, 'mcp-faq', folder!, 'other'))).toEqual(['cli.cache']);
   });
 
   test('a damaged cache is ignored and replaced', () => {
     chunksOf(['list']);
     const [folder] = readdirSync(join(cache, '.cache/mcp-faq'));
-    const file = join(cache, '.cache/mcp-faq', folder!, 'cli.cache');
+    const file = join(cache, '.cache/mcp-faq', folder!, 'other/cli.cache');
     writeFileSync(
       file,
       readFileSync(file).map((byte, i) => (i > 64 ? byte ^ 0x5a : byte)),
@@ -201,7 +203,7 @@ describe('dist/: chunks and code caches', () => {
     const home = tempDir('planted');
     chunksOf(['list'], { HOME: home });
     const [folder] = readdirSync(join(home, '.cache/mcp-faq'));
-    const file = join(home, '.cache/mcp-faq', folder!, 'cli.cache');
+    const file = join(home, '.cache/mcp-faq', folder!, 'other/cli.cache');
     rmSync(file);
     plant(file);
     expect(chunksOf(['list'], { HOME: home })).toMatchObject({ code: 0, chunks: [{ name: 'cli', cached: false }] });
@@ -237,6 +239,39 @@ describe(`start-up on this Node (${process.version})`, () => {
     }
     const [folder] = readdirSync(join(home, '.cache/mcp-faq'));
     expect(folder).toContain(`-${process.versions.v8}-`);
-    expect(readdirSync(join(home, '.cache/mcp-faq', folder!)).sort()).toEqual(['cli.cache', 'search.cache']);
+    expect(readdirSync(join(home, '.cache/mcp-faq', folder!))).toEqual(['search']);
+    expect(readdirSync(join(home, '.cache/mcp-faq', folder!, 'search')).sort()).toEqual(['cli.cache', 'search.cache']);
+  });
+
+  test('each kind of run has its own code caches, made by its first run', () => {
+    const home = tempDir('kinds');
+    for (const argv of [
+      ['search', 'mot de passe'],
+      ['show', 'a6'],
+      ['--no-color', 'list'],
+      ['--faq', join(root, FAQ_FILE), 'list'],
+    ])
+      expect(runBin(argv, { env: { HOME: home } }).code).toBe(0);
+    const [folder] = readdirSync(join(home, '.cache/mcp-faq'));
+    const files = (kind: string) => readdirSync(join(home, '.cache/mcp-faq', folder!, kind)).sort();
+    expect(files('search')).toEqual(['cli.cache', 'search.cache']);
+    expect(files('show')).toEqual(['cli.cache', 'render.cache']);
+    expect(files('list')).toEqual(['cli.cache']);
+    expect(files('other')).toEqual(['cli.cache']); // « --faq <file> list »: the file was taken for the command
+  });
+});
+
+describe('runKind: the command a command line runs, as dist/main.js guesses it before the CLI loads', () => {
+  const { runKind } = createRequire(import.meta.url)(join(root, 'dist/main.js')) as { runKind: (argv: string[]) => string };
+  test.each([
+    [['list'], 'list'],
+    [['show', 'a6'], 'show'],
+    [['--no-color', 'search', 'mot'], 'search'],
+    [['--color', 'always', 'list'], 'other'],
+    [['mdp'], 'other'],
+    [[], 'other'],
+    [['--help'], 'other'],
+  ])('%j → %s', (argv, kind) => {
+    expect(runKind(argv)).toBe(kind);
   });
 });
