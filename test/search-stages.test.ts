@@ -1,4 +1,5 @@
 // The search pipeline's stages (src/search/*.ts), each alone, on small inputs.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FaqError } from '../src/errors.js';
 import { parseFaq } from '../src/faq.js';
@@ -8,10 +9,10 @@ import { cleanQuery, QUERY_CHARS_READ } from '../src/search/clean.js';
 import { correctWords, KnownWords, readOu, type WordSense } from '../src/search/correct.js';
 import { answerKey, buildIndex, indexData, PackedIndex, type SearchIndex } from '../src/search/indexing.js';
 import { cutOff, isAnswer, scoreEntries, type Signals } from '../src/search/score.js';
-import { answerWords, markdownToPlain, snippet } from '../src/search/snippet.js';
+import { answerWords, markdownToPlain, snippet, type AnswerWords } from '../src/search/snippet.js';
 import { queryUnits, weighUnits, type Unit } from '../src/search/units.js';
 import { tokenize } from '../src/text.js';
-import { read } from './helpers.js';
+import { faq as bundledFaq, read } from './helpers.js';
 
 // A small lexicon and FAQ, as the data files write them.
 const GLOSSARY = `
@@ -343,6 +344,50 @@ describe('7. snippets', () => {
     expect(s.text.startsWith('… Pour retrouver')).toBe(true);
     expect(s.marks.map(([a, b]) => s.text.slice(a, b))).toEqual(['mot', 'de', 'passe']);
   });
+
+  // snippet() as it was written with callbacks, before its index loops (faster in V8's
+  // interpreter): the same snippet for every answer, whatever terms match.
+  const reference = (answer: AnswerWords, terms: Set<string>, size = 160) => {
+    const { text, offsets, stems } = answer;
+    const start = (i: number) => offsets[2 * i]!;
+    const end = (i: number) => offsets[2 * i + 1]!;
+    const hit = stems.map((stem) => stem !== '' && terms.has(stem));
+    for (const [first, past, concepts] of answer.phrases) {
+      if (concepts.some((c) => terms.has(c))) for (let k = first; k < past; k++) hit[k] = true;
+    }
+    let from = 0;
+    let most = 0;
+    hit.forEach((isHit, i) => {
+      if (!isHit) return;
+      let hits = 0;
+      for (let k = i; k < hit.length && end(k) - start(i) <= size; k++) if (hit[k]) hits++;
+      if (hits > most) [from, most] = [start(i), hits];
+    });
+    const sentence = Math.max(...['. ', '? ', '! ', ': '].map((p) => text.lastIndexOf(p, from)));
+    if (from <= 40) from = 0;
+    else if (sentence >= 0 && from - sentence <= 40) from = sentence + 2;
+    let to = Math.min(text.length, from + size);
+    if (to < text.length) to = Math.max(text.lastIndexOf(' ', to), from + 1);
+    const lead = from > 0 ? '… ' : '';
+    const marks: [number, number][] = [];
+    hit.forEach((isHit, i) => {
+      if (isHit && start(i) >= from && end(i) <= to) marks.push([start(i) - from + lead.length, end(i) - from + lead.length]);
+    });
+    return { text: lead + text.slice(from, to).trimEnd() + (to < text.length ? ' …' : ''), marks };
+  };
+  test.each(bundledFaq.entries.map((e) => [e.id, answerWords(markdownToPlain(e.answer), analyzer)] as const))(
+    'the snippets of %s are those of the reference',
+    (_, words) => {
+      const vocabulary = [...new Set([...words.stems.filter(Boolean), ...words.phrases.flatMap((p) => p[2])])];
+      fc.assert(
+        fc.property(fc.subarray(vocabulary), fc.integer({ min: 20, max: 400 }), (chosen, size) => {
+          const terms = new Set(chosen);
+          expect(snippet(words, terms, size)).toEqual(reference(words, terms, size));
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 });
 
 describe('the lexicon', () => {

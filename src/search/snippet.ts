@@ -77,33 +77,48 @@ export function answerWords(text: string, analyzer: Analyzer): AnswerWords {
 /**
  * The window of about `size` characters of the answer that holds the most words
  * matching `terms` (index terms: stems and notions), starting at its sentence when
- * that begins shortly before; the matched words are marked.
+ * that begins shortly before; the matched words are marked. (Index loops, no
+ * callbacks: every search runs this for each answer it shows, in V8's interpreter.)
  */
 export function snippet(answer: AnswerWords, terms: Set<string>, size = 160): Snippet {
-  const { text, offsets, stems } = answer;
-  const start = (i: number) => offsets[2 * i]!;
-  const end = (i: number) => offsets[2 * i + 1]!;
-  const hit = stems.map((stem) => stem !== '' && terms.has(stem));
-  for (const [first, past, concepts] of answer.phrases) {
-    if (concepts.some((c) => terms.has(c))) for (let k = first; k < past; k++) hit[k] = true;
+  const { text, offsets, stems, phrases } = answer;
+  const count = stems.length;
+  const hit: boolean[] = [];
+  for (let i = 0; i < count; i++) hit.push(stems[i] !== '' && terms.has(stems[i]!));
+  for (let p = 0; p < phrases.length; p++) {
+    const phrase = phrases[p]!;
+    const concepts = phrase[2];
+    for (let c = 0; c < concepts.length; c++) {
+      if (!terms.has(concepts[c]!)) continue;
+      for (let k = phrase[0]; k < phrase[1]; k++) hit[k] = true;
+      break;
+    }
   }
+  // The window: from the matched word that starts the most matches within `size` characters.
   let from = 0;
   let most = 0;
-  hit.forEach((isHit, i) => {
-    if (!isHit) return;
+  for (let i = 0; i < count; i++) {
+    if (!hit[i]) continue;
+    const start = offsets[2 * i]!;
     let hits = 0;
-    for (let k = i; k < hit.length && end(k) - start(i) <= size; k++) if (hit[k]) hits++;
-    if (hits > most) [from, most] = [start(i), hits];
-  });
-  const sentence = Math.max(...['. ', '? ', '! ', ': '].map((p) => text.lastIndexOf(p, from)));
+    for (let k = i; k < count && offsets[2 * k + 1]! - start <= size; k++) if (hit[k]) hits++;
+    if (hits > most) {
+      from = start;
+      most = hits;
+    }
+  }
+  let sentence = -1;
+  for (const end of ['. ', '? ', '! ', ': ']) sentence = Math.max(sentence, text.lastIndexOf(end, from));
   if (from <= 40) from = 0;
   else if (sentence >= 0 && from - sentence <= 40) from = sentence + 2;
   let to = Math.min(text.length, from + size);
   if (to < text.length) to = Math.max(text.lastIndexOf(' ', to), from + 1);
   const lead = from > 0 ? '… ' : '';
   const marks: [number, number][] = [];
-  hit.forEach((isHit, i) => {
-    if (isHit && start(i) >= from && end(i) <= to) marks.push([start(i) - from + lead.length, end(i) - from + lead.length]);
-  });
+  for (let i = 0; i < count; i++) {
+    const start = offsets[2 * i]!;
+    const end = offsets[2 * i + 1]!;
+    if (hit[i] && start >= from && end <= to) marks.push([start - from + lead.length, end - from + lead.length]);
+  }
   return { text: lead + text.slice(from, to).trimEnd() + (to < text.length ? ' …' : ''), marks };
 }
