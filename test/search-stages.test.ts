@@ -207,6 +207,26 @@ describe('4. units', () => {
   });
 
   test.each([
+    ['qzac', true], // 4 letters: a cut word, as rare as the commonest word it may stand for
+    ['qza', false], // under 4: as often a word of its own (« cli », « fac »), as rare as it is
+  ])('a last word %j that stands for its completions weighs as « account »: %s', (fragment, asCompletion) => {
+    const unit = (said: string, completions?: string[]): Unit => ({
+      alts: new Map([[fragment, 0.9]]), // in no question nor answer: its weight is its rarity in general
+      kind: 'topic',
+      words: [said],
+      at: [0, 1],
+      weight: 0,
+      said: 1,
+      ...(completions ? { completions } : {}),
+    });
+    const [cut, word] = [unit(fragment, ['account']), unit('account')];
+    weighUnits([cut], index, frequencyClass, [fragment]);
+    weighUnits([word], index, frequencyClass, ['account']);
+    expect(word.weight).toBeLessThan(0.5);
+    expect(cut.weight === word.weight).toBe(asCompletion);
+  });
+
+  test.each([
     ['merge and combine', 'merge', true], // said in two ways: weighs more
     ['merge and merge', 'merge', false], // the same word again: not
   ])('%j weighs more than %j: %s', (twice, once, more) => {
