@@ -86,17 +86,23 @@ class ChunkLoader {
    * cannot be written is only a slower next start.
    */
   saveCaches(): void {
+    // At the end of every run: the work, and its code, only when there is a cache to save.
+    let fresh = false;
+    for (const chunk of this.loaded.values()) fresh ||= !chunk.cached;
+    if (this.cacheDir && fresh) this.writeCaches(this.cacheDir);
+  }
+
+  private writeCaches(cacheDir: string): void {
     const fresh = [...this.loaded].filter(([, chunk]) => !chunk.cached);
-    if (!this.cacheDir || fresh.length === 0) return;
     try {
-      makeDirectory(`${this.cacheDir}/${this.kind}`);
+      makeDirectory(`${cacheDir}/${this.kind}`);
       for (const [name, { script }] of fresh) {
         const data = script.createCachedData();
-        writeAtomically(`${this.cacheDir}/${this.kind}/${name}.cache`, Buffer.concat([data, data]));
+        writeAtomically(`${cacheDir}/${this.kind}/${name}.cache`, Buffer.concat([data, data]));
       }
       // Other builds' caches go (an upgrade leaves no garbage); this build's for other
       // Node versions stay (switching Node does not recompile).
-      const parent = this.cacheDir.slice(0, this.cacheDir.lastIndexOf('/'));
+      const parent = cacheDir.slice(0, cacheDir.lastIndexOf('/'));
       for (const other of readdirSync(parent))
         if (!other.startsWith(`${MCP_FAQ_BUILD}-`)) rmSync(`${parent}/${other}`, { recursive: true, force: true });
     } catch {
