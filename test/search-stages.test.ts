@@ -207,10 +207,11 @@ describe('4. units', () => {
   });
 
   test.each([
-    ['qzac', true], // 4 letters: a cut word, as rare as the commonest word it may stand for
-    ['qza', false], // under 4: as often a word of its own (« cli », « fac »), as rare as it is
-  ])('a last word %j that stands for its completions weighs as « account »: %s', (fragment, asCompletion) => {
-    const unit = (said: string, completions?: string[]): Unit => ({
+    ['qzac', false, true], // 4 letters: a cut word, no rarer than the commonest word it may stand for
+    ['qza', false, false], // under 4: as often a word of its own (« cli », « fac »), as rare as it is
+    ['qzac', true, false], // the commonest word it may stand for is off-topic: it keeps its veto
+  ])('a last word %j that may stand for « account » (off-topic: %s) weighs as it: %s', (fragment, offtopic, asCompletion) => {
+    const unit = (said: string, completions?: Unit['completions']): Unit => ({
       alts: new Map([[fragment, 0.9]]), // in no question nor answer: its weight is its rarity in general
       kind: 'topic',
       words: [said],
@@ -219,7 +220,11 @@ describe('4. units', () => {
       said: 1,
       ...(completions ? { completions } : {}),
     });
-    const [cut, word] = [unit(fragment, ['account']), unit('account')];
+    const cut = unit(fragment, [
+      { word: 'account', offtopic },
+      { word: 'accommodationz', offtopic: false }, // rarer: not what the cut word weighs as
+    ]);
+    const word = unit('account');
     weighUnits([cut], index, frequencyClass, [fragment]);
     weighUnits([word], index, frequencyClass, ['account']);
     expect(word.weight).toBeLessThan(0.5);

@@ -28,8 +28,11 @@ export interface Unit {
   weight: number;
   /** How many ways the query says it ("merge my two profiles": two). */
   said: number;
-  /** The words an unfinished or cut last word may stand for ("acco": account, accommodation…). */
-  completions?: string[];
+  /**
+   * The words an unfinished or cut last word may stand for ("acco": account,
+   * accommodation…), and whether each is a notion the FAQ does not answer.
+   */
+  completions?: { word: string; offtopic: boolean }[];
 }
 
 /** A query says at most this many things: the rest of a long message is left out. */
@@ -48,7 +51,14 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
   completeInPhrase(words, terms, analyzer);
   const units: Unit[] = [];
   const seen = new Map<string, Unit>();
-  const add = (alts: Map<string, number>, kind: Unit['kind'], from: number, to: number, elsewhere = false, completions?: string[]) => {
+  const add = (
+    alts: Map<string, number>,
+    kind: Unit['kind'],
+    from: number,
+    to: number,
+    elsewhere = false,
+    completions?: Unit['completions'],
+  ) => {
     // A unit says something once ("je n'arrive pas" is one failure, not two), and counts
     // how many ways it is said (see REPEAT_BONUS). Units are the same when they stand
     // for the same notions (or, without one, the same stems).
@@ -118,7 +128,16 @@ export function queryUnits(words: QueryWord[], analyzer: Analyzer): Unit[] {
     if (completions) {
       const alts = new Map(completions.map((w) => [analyzer.term(w).stem, COMPLETION_QUALITY]));
       alts.set(t.stem, quality);
-      add(alts, 'topic', i, i + 1, false, completions);
+      const offtopic = (w: string) =>
+        analyzer.phrasesAt([analyzer.term(w)], 0).some((m) => m.concepts.some((c) => OFF_KINDS.has(kindOf(analyzer.lexicon, c))));
+      add(
+        alts,
+        'topic',
+        i,
+        i + 1,
+        false,
+        completions.map((w) => ({ word: w, offtopic: offtopic(w) })),
+      );
     } else if (!t.stop) {
       add(new Map([[t.stem, quality]]), 'topic', i, i + 1);
     }
@@ -199,13 +218,18 @@ export function weighUnits(units: Unit[], index: SearchIndex, classOf: (word: st
     const df = inQuestions + inAnswersOnly / 2;
     const notion = [...unit.alts.keys()].some((t) => t.startsWith('~'));
     // How rare it is in general matters only for what no question has (and costs a lookup).
-    // A cut word ("acco") is as rare as the commonest word it may stand for (account), not
-    // as a word no one writes: else it outweighs the words before it, and the answer they
-    // found is no longer sure. Not under 4 letters: "cli", "fac", "bot" are as often
-    // words of their own, that the FAQ does not know (its veto on off-topic questions).
-    const cut = unit.completions && unit.words[0]!.length >= CUT_WORD_LETTERS;
-    const words = cut ? [minBy(unit.completions!, (w) => rarity([w], classOf))] : unit.words;
-    const general = () => rarest * Math.max(rarity(words, classOf), notion ? NOTION_RARITY : 0);
+    // A cut word ("acco") is no rarer than the commonest word it may stand for (account):
+    // weighed as a word no one writes, it outweighed the words before it, and the answer
+    // they found was no longer sure. Unless that commonest word is off-topic: then it keeps
+    // its veto, as the unknown word it is. Not under 4 letters: "cli", "fac", "bot" are as
+    // often words of their own, that the FAQ does not know (the same veto).
+    const wordRarity = () => {
+      const own = rarity(unit.words, classOf);
+      if (!unit.completions || unit.words[0]!.length < CUT_WORD_LETTERS) return own;
+      const [commonest] = unit.completions.map((c) => ({ ...c, rarity: rarity([c.word], classOf) })).sort((a, b) => a.rarity - b.rarity);
+      return commonest!.offtopic ? own : Math.min(own, commonest!.rarity);
+    };
+    const general = () => rarest * Math.max(wordRarity(), notion ? NOTION_RARITY : 0);
     const base = inQuestions > 0 ? idf(df, n) : df > 0 ? Math.min(idf(df, n), general()) : general();
     unit.weight =
       unit.kind === 'filler'
@@ -260,15 +284,13 @@ const NOTION_RARITY = 0.3;
 /** A cut last word weighs as the words it may stand for from this many letters (see weighUnits). */
 const CUT_WORD_LETTERS = 4;
 
+/** Notions the FAQ does not answer (see queryUnits: a cut word that may be one of them). */
+const OFF_KINDS = new Set<NotionKind>(['offtopic', 'elsewhere']);
+
 /** How rare the rarest of the words is in general (1: not among the common words). */
 function rarity(words: string[], classOf: (word: string) => number): number {
   return Math.max(
     RARITY_OF_NUMBERS,
     ...words.map((w) => (w.length < 3 || w.length > MAX_WORD || hasDigit(w) ? RARITY_OF_NUMBERS : RARITY[classOf(w)]!)),
   );
-}
-
-/** The item of `items` with the least `value`. */
-function minBy<T>(items: readonly T[], value: (item: T) => number): T {
-  return items.reduce((best, item) => (value(item) < value(best) ? item : best));
 }
