@@ -24,7 +24,7 @@
 
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Script } from 'node:vm';
-import { COMMAND_NAMES } from './command-names.js';
+import { COMMAND_NAMES, VALUED_GLOBAL_OPTIONS } from './command-names.js';
 import { makeDirectory, readCacheFile, writeAtomically } from './files.js';
 
 type Exports = Record<string, unknown>;
@@ -93,21 +93,30 @@ class ChunkLoader {
   }
 
   private writeCaches(cacheDir: string): void {
-    const fresh = [...this.loaded].filter(([, chunk]) => !chunk.cached);
-    try {
-      makeDirectory(`${cacheDir}/${this.kind}`);
-      for (const [name, { script }] of fresh) {
+    // Each step on its own: one that fails (a read-only or full disk, a directory where
+    // a cache goes) costs only its own cache.
+    const attempt = (step: () => void) => {
+      try {
+        step();
+      } catch {
+        // no cache
+      }
+    };
+    attempt(() => makeDirectory(`${cacheDir}/${this.kind}`));
+    for (const [name, { script, cached }] of this.loaded) {
+      if (cached) continue;
+      attempt(() => {
         const data = script.createCachedData();
         writeAtomically(`${cacheDir}/${this.kind}/${name}.cache`, Buffer.concat([data, data]));
-      }
-      // Other builds' caches go (an upgrade leaves no garbage); this build's for other
-      // Node versions stay (switching Node does not recompile).
-      const parent = cacheDir.slice(0, cacheDir.lastIndexOf('/'));
+      });
+    }
+    // Other builds' caches go (an upgrade leaves no garbage); this build's for other
+    // Node versions stay (switching Node does not recompile).
+    const parent = cacheDir.slice(0, cacheDir.lastIndexOf('/'));
+    attempt(() => {
       for (const other of readdirSync(parent))
         if (!other.startsWith(`${MCP_FAQ_BUILD}-`)) rmSync(`${parent}/${other}`, { recursive: true, force: true });
-    } catch {
-      // a read-only or full disk: no cache
-    }
+    });
   }
 }
 
@@ -131,20 +140,26 @@ function readCache(file: string): Buffer | undefined {
  */
 function cacheDir(env: NodeJS.ProcessEnv, argv: string[] = []): string | undefined {
   if ((env.MCP_FAQ_NO_CACHE && !['0', 'false'].includes(env.MCP_FAQ_NO_CACHE)) || argv.includes('--no-cache')) return undefined;
-  const base = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : env.HOME ? `${env.HOME}/.cache` : undefined;
+  // Absolute paths only: a relative one would put a cache in whatever folder the command runs in.
+  const base = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : env.HOME?.startsWith('/') ? `${env.HOME}/.cache` : undefined;
   return base && `${base}/mcp-faq/${MCP_FAQ_BUILD}-${process.versions.v8}-${process.arch}`;
 }
 
 /**
  * The kind of run a command line asks for, which names the folder of its code caches:
- * its command (the first word that is not an option, when it names a command), else
- * "other". A cache holds the functions of the run that made it: each kind finds its
- * own there (with the caches of whichever command ran first, `show a6` compiled 2 %
- * of its start-up again). A word taken for the command that is not (`--faq f list`)
- * only costs that.
+ * its command (the first word that is neither an option nor a global option's value,
+ * when it names a command), else "other". A cache holds the functions of the run that
+ * made it: each kind finds its own there (with the caches of whichever command ran
+ * first, `show a6` compiled 2 % of its start-up again). A word taken for the command
+ * that is not (`--faq=f list` is read as it should; a misspelt option is not) only
+ * costs that.
  */
 function runKind(argv: string[]): string {
-  for (const arg of argv) if (!arg.startsWith('-')) return (COMMAND_NAMES as readonly string[]).includes(arg) ? arg : 'other';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if ((VALUED_GLOBAL_OPTIONS as readonly string[]).includes(arg)) i++;
+    else if (!arg.startsWith('-')) return (COMMAND_NAMES as readonly string[]).includes(arg) ? arg : 'other';
+  }
   return 'other';
 }
 

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseArgs } from '../src/args.js';
-import { hasCommand, optionNames, readArgs } from '../src/commands.js';
+import { COMMAND_NAMES, VALUED_GLOBAL_OPTIONS } from '../src/command-names.js';
+import { COMMANDS, GLOBAL_OPTIONS, hasCommand, optionNames, readArgs } from '../src/commands.js';
 
 describe('readArgs: the common command lines, without commander', () => {
   test.each<[string, ReturnType<typeof readArgs>]>([
@@ -120,4 +121,11 @@ describe('optionNames', () => {
   ])('%s → %j', (flags, names) => {
     expect(optionNames(flags)).toEqual(names);
   });
+});
+
+// dist/main.js reads the command line before the table loads (src/main.ts runKind): its lists are the table's.
+test('the command names and the global options that take a value are those of the table', () => {
+  expect([...COMMAND_NAMES].sort()).toEqual(COMMANDS.map((c) => c.name).sort());
+  const valued = GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).flatMap((o) => optionNames(o.flags));
+  expect([...VALUED_GLOBAL_OPTIONS].sort()).toEqual(valued.sort());
 });

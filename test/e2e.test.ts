@@ -2,7 +2,7 @@
 // user would, on the Node running the tests. Output is piped here, so no color unless
 // forced.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -211,6 +211,28 @@ describe('dist/: chunks and code caches', () => {
     expect(chunksOf(['list'], { HOME: home }).chunks).toEqual([{ name: 'cli', cached: true }]);
   });
 
+  test('a relative HOME or XDG_CACHE_HOME: no cache, and nothing written where the command runs', () => {
+    const cwd = tempDir('relative');
+    const envs: Record<string, string>[] = [{ HOME: 'rel' }, { HOME: 'rel', XDG_CACHE_HOME: 'xdg' }];
+    for (const env of envs) {
+      const r = runBin(['list'], { cwd, env });
+      expect(r.code).toBe(0);
+      expect(readdirSync(cwd)).toEqual([]);
+    }
+  });
+
+  test('a cache that cannot be written costs only itself: the run saves the others', () => {
+    const home = tempDir('one-bad');
+    expect(runBin(['--help'], { env: { HOME: home } }).code).toBe(0);
+    const [folder] = readdirSync(join(home, '.cache/mcp-faq'));
+    const other = join(home, '.cache/mcp-faq', folder!, 'other');
+    for (const f of readdirSync(other)) rmSync(join(other, f));
+    mkdirSync(join(other, 'cli.cache')); // a directory where cli.js's cache goes
+    expect(runBin(['--help'], { env: { HOME: home } }).code).toBe(0);
+    expect(readdirSync(other).sort()).toEqual(['args.cache', 'cli.cache']);
+    expect(lstatSync(join(other, 'args.cache')).isFile()).toBe(true);
+  });
+
   test('MCP_FAQ_NO_CACHE: nothing read, nothing written', () => {
     const home = join(cache, 'none');
     const r = chunksOf(['list'], { HOME: home, MCP_FAQ_NO_CACHE: '1' });
@@ -249,7 +271,8 @@ describe(`start-up on this Node (${process.version})`, () => {
       ['search', 'mot de passe'],
       ['show', 'a6'],
       ['--no-color', 'list'],
-      ['--faq', join(root, FAQ_FILE), 'list'],
+      ['--faq', join(root, FAQ_FILE), 'list'], // a list too: its caches are made already
+      ['--help'],
     ])
       expect(runBin(argv, { env: { HOME: home } }).code).toBe(0);
     const [folder] = readdirSync(join(home, '.cache/mcp-faq'));
@@ -257,7 +280,7 @@ describe(`start-up on this Node (${process.version})`, () => {
     expect(files('search')).toEqual(['cli.cache', 'search.cache']);
     expect(files('show')).toEqual(['cli.cache', 'render.cache']);
     expect(files('list')).toEqual(['cli.cache']);
-    expect(files('other')).toEqual(['cli.cache']); // « --faq <file> list »: the file was taken for the command
+    expect(files('other')).toEqual(['args.cache', 'cli.cache']); // no command
   });
 });
 
@@ -267,7 +290,10 @@ describe('runKind: the command a command line runs, as dist/main.js guesses it b
     [['list'], 'list'],
     [['show', 'a6'], 'show'],
     [['--no-color', 'search', 'mot'], 'search'],
-    [['--color', 'always', 'list'], 'other'],
+    [['--color', 'always', 'list'], 'list'],
+    [['--faq', 'f.md', 'show', 'a1'], 'show'],
+    [['--faq=f.md', 'search', 'x'], 'search'],
+    [['--faq'], 'other'],
     [['mdp'], 'other'],
     [[], 'other'],
     [['--help'], 'other'],

@@ -254,7 +254,7 @@ describe('nothing is written to disk but the caches', () => {
     const key = createHash('sha256')
       .update(readFileSync(fixturePath('english.md')))
       .digest('hex');
-    // The --faq file's model, and a folder of code caches for each kind of run (--faq <file> show: « other »).
-    expect(readdirSync(join(dir, '.cache/mcp-faq', build!)).sort()).toEqual([`${key}.faq`, 'list', 'other', 'search', 'show']);
+    // The --faq file's model, and a folder of code caches for each kind of run.
+    expect(readdirSync(join(dir, '.cache/mcp-faq', build!)).sort()).toEqual([`${key}.faq`, 'list', 'search', 'show']);
   });
 });
