@@ -281,7 +281,7 @@ const MAX_WORD = 32;
 /** A glossary notion is never as common as a common word: the glossary says it means something here. */
 const NOTION_RARITY = 0.3;
 
-/** A cut last word weighs as the words it may stand for from this many letters (see weighUnits). */
+/** From this many letters, a cut last word weighs no more than the commonest word it may stand for (see weighUnits). */
 const CUT_WORD_LETTERS = 4;
 
 /** Notions the FAQ does not answer (see queryUnits: a cut word that may be one of them). */
