@@ -99,13 +99,28 @@ function misplaced(error: CommanderError, argv: string[], command: string | unde
   const valueless = argv[at] !== option && !spec.flags.includes('<');
   const after = at > argv.indexOf(command);
   if (after && !valueless) return undefined;
-  // The whole line again: the option without its value where it was, or the option
-  // (and its value) moved to the end when it came before the command.
-  const written = valueless ? [option] : argv.slice(at, argv[at] === option && spec.flags.includes('<') ? at + 2 : at + 1);
-  const moved = [...argv.slice(0, at), ...argv.slice(at + (valueless ? 1 : written.length)), ...written];
-  const line = (after ? argv.map((arg, i) => (i === at ? option : arg)) : moved).map(shellWord).join(' ');
+  // The whole line again: the option without its value where it was, or every option of
+  // the command written before it (and their values) moved to the end: a line that
+  // fails again on the next one (`-n 3 --json search mdp`) is no next step.
+  const fixed = valueless ? argv.map((arg, i) => (i === at ? option : arg)) : argv;
+  const line = (after ? fixed : afterCommand(fixed, command)).map(shellWord).join(' ');
   const what = valueless ? 'ne prend pas de valeur' : 's’écrit après la commande';
   return `${quoteInput(option)} ${what} : mcp-faq ${oneLine(line, 200)}`;
+}
+
+/** The command line with the options of `command` written before it moved to its end, each with its value. */
+function afterCommand(argv: string[], command: string): string[] {
+  const options = COMMANDS.find((c) => c.name === command)?.options ?? [];
+  const at = argv.indexOf(command);
+  const kept: string[] = [];
+  const moved: string[] = [];
+  for (let i = 0; i < at; i++) {
+    const name = argv[i]!.split('=')[0]!;
+    const spec = options.find((o) => optionNames(o.flags).includes(name));
+    if (!spec) kept.push(argv[i]!);
+    else moved.push(argv[i]!, ...(spec.flags.includes('<') && name === argv[i] && i + 1 < at ? [argv[++i]!] : []));
+  }
+  return [...kept, ...argv.slice(at), ...moved];
 }
 
 /**

@@ -265,6 +265,11 @@ describe('help, version, usage errors', () => {
     [['help', '--json'], 'Voir : mcp-faq --help'],
     [['--json', 'list'], '« --json » s’écrit après la commande : mcp-faq list --json'],
     [['-n', '2', 'search', 'x'], '« -n » s’écrit après la commande : mcp-faq search x -n 2'],
+    [['-n', '3', '--json', 'search', 'mdp'], '« -n » s’écrit après la commande : mcp-faq search mdp -n 3 --json'], // both, not one then the other
+    [
+      ['--no-color', '--json', '--limit', '2', 'search', 'x'],
+      '« --json » s’écrit après la commande : mcp-faq --no-color search x --json --limit 2',
+    ],
     [['--json', 'search', 'mot de passe'], "« --json » s’écrit après la commande : mcp-faq search 'mot de passe' --json"],
     [['--json', 'help', 'search'], 'Voir : mcp-faq --help'],
     [['--color', 'list'], 'Voir : mcp-faq --help'], // « list » is --color's (bad) value: no command named
@@ -272,6 +277,12 @@ describe('help, version, usage errors', () => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(hint);
+    // A command line it suggests is one the CLI reads (no usage error; as sh reads it: single quotes).
+    const suggested = / : mcp-faq (.*)$/.exec(hint)?.[1];
+    if (suggested && !suggested.includes(' ; ')) {
+      const words = [...suggested.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+      expect((await runCli(words)).code, suggested).not.toBe(2);
+    }
   });
 
   test('--version prints the package version', async () => {
