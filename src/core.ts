@@ -6,7 +6,7 @@
 
 import { usageError } from './errors.js';
 import type { DataCache } from './faq-cache.js';
-import { answerLinks, findEntry, idKey, looksLikeId, nearestIds, type Faq, type FaqEntry, type Link } from './faq.js';
+import { answerLinks, findEntry, idKey, looksLikeId, nearestIds, unenclosed, type Faq, type FaqEntry, type Link } from './faq.js';
 import type * as Search from './search.js';
 import type { Snippet } from './search.js';
 import { bundled, loadFaqFile } from './source.js';
@@ -149,9 +149,11 @@ export class Core {
     return { kind: 'ambiguous', query, hits: found.hits, ids };
   }
 
-  /** The ids of an argument that lists them, copied from a list ("a1,a5", "a1;a9", 'a1 a5' quoted; a mistyped one among them), or undefined. */
+  /** The ids of an argument that lists them, copied from a list ("a1,a5", "a1;a9", 'a1 a5' quoted, "(a1, a5)"; a mistyped one among them), or undefined. */
   private idList(arg: string): string[] | undefined {
-    const parts = arg.split(/[,;\s]/).filter((p) => p.trim());
+    const parts = unenclosed(arg.trim())
+      .split(/[,;\s]/)
+      .filter((p) => p.trim());
     const id = (part: string) => findEntry(this.faq, stripControls(part)) ?? looksLikeId(this.faq, stripControls(part));
     return parts.length > 1 && parts.every(id) ? parts : undefined;
   }

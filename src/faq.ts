@@ -336,10 +336,14 @@ const PAIRS: Record<string, string> = {
  */
 export function findEntry(faq: Faq, id: string): FaqEntry | undefined {
   const key = idKey(id);
-  const trimmed = trimPunctuation(key);
-  const inner = PAIRS[trimmed[0]!] === trimmed.at(-1) && trimmed.length > 1 ? trimmed.slice(1, -1).trim() : trimmed;
+  const inner = unenclosed(trimPunctuation(key));
   const bare = trimPunctuation(inner.startsWith('#') ? inner.slice(1) : inner);
   return faq.entries.find((e) => e.id.toLowerCase() === key) ?? faq.entries.find((e) => e.id.toLowerCase() === bare);
+}
+
+/** The text inside the brackets or quotes that enclose it (« (a9) », « "a1, a5" »), or the text. */
+export function unenclosed(text: string): string {
+  return PAIRS[text[0]!] === text.at(-1) && text.length > 1 ? text.slice(1, -1).trim() : text;
 }
 
 /**

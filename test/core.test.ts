@@ -87,6 +87,10 @@ describe('resolve: what `show <args>` means', () => {
     [['a1,a5'], 'entries a1 a5'],
     [['a1;A9,'], 'entries a1 a9'],
     [['a1 a5'], 'entries a1 a5'], // quoted as one argument
+    [['(a1, a5)'], 'entries a1 a5'], // a list in brackets, as copied
+    [['[a1,a9]'], 'entries a1 a9'],
+    [['« a1 a5 »'], 'entries a1 a5'],
+    [['(a1, a99)'], 'unknown a99 → a9'],
     [['a1 a99'], 'unknown a99 → a9'], // a list with a mistyped id
     [['a1\ta9\n'], 'entries a1 a9'],
     [['#a1', 'a5.'], 'entries a1 a5'],
