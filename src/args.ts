@@ -53,7 +53,7 @@ export async function parseArgs(argv: string[], implied = false): Promise<Parsed
     const command = named < 0 || argv[named] === 'help' ? undefined : argv[named];
     const unknown = error.code === 'commander.unknownCommand' ? argv.indexOf(/'([^']*)'/.exec(error.message)?.[1] ?? '') : -1;
     const hint =
-      misplaced(error, argv, command) ??
+      (command ? misplaced(error, argv, named) : undefined) ??
       (unknown >= 0 ? searchHint(argv.slice(unknown), argv.slice(0, unknown)) : `Voir : mcp-faq ${command ? `${command} ` : ''}--help`);
     throw usageError(translateCommanderError(error), hint);
   }
@@ -88,39 +88,52 @@ const isValue = (argv: string[], i: number): boolean =>
 
 /**
  * An option of the command written before it (`mcp-faq --json list`): where it goes,
- * as the next step; or an option that takes no value given one (`--json=true`).
+ * as the next step; or an option that takes no value given one (`--json=true`). The
+ * next step is the whole line mended (see mended), when it can be written out as it
+ * is: a line cut, or with its spaces changed, would run something else.
  */
-function misplaced(error: CommanderError, argv: string[], command: string | undefined): string | undefined {
-  const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
-  if (error.code !== 'commander.unknownOption' || !command || !option) return undefined;
-  const spec = COMMANDS.find((c) => c.name === command)?.options.find((o) => optionNames(o.flags).includes(option));
-  const at = argv.findIndex((arg) => arg === option || arg.startsWith(`${option}=`));
-  if (!spec || at < 0) return undefined;
-  const valueless = argv[at] !== option && !spec.flags.includes('<');
-  const after = at > argv.indexOf(command);
-  if (after && !valueless) return undefined;
-  // The whole line again: the option without its value where it was, or every option of
-  // the command written before it (and their values) moved to the end: a line that
-  // fails again on the next one (`-n 3 --json search mdp`) is no next step.
-  const fixed = valueless ? argv.map((arg, i) => (i === at ? option : arg)) : argv;
-  const line = (after ? fixed : afterCommand(fixed, command)).map(shellWord).join(' ');
+function misplaced(error: CommanderError, argv: string[], at: number): string | undefined {
+  const written = /'(--?[\w-]+)/.exec(error.message)?.[1];
+  const option = written && optionName(written);
+  const options = COMMANDS.find((c) => c.name === argv[at])?.options ?? [];
+  const spec = options.find((o) => optionNames(o.flags).includes(option ?? ''));
+  const where = argv.findIndex((arg, i) => i < optionsEnd(argv) && optionName(arg) === option);
+  if (error.code !== 'commander.unknownOption' || at < 0 || !option || !spec || where < 0) return undefined;
+  const valueless = argv[where] !== option && !spec.flags.includes('<');
+  if (where > at && !valueless) return undefined;
   const what = valueless ? 'ne prend pas de valeur' : 's’écrit après la commande';
-  return `${quoteInput(option)} ${what} : mcp-faq ${oneLine(line, 200)}`;
+  const line = mended(argv, at, options).map(shellWord).join(' ');
+  return line === oneLine(line, 200) ? `${quoteInput(option)} ${what} : mcp-faq ${line}` : `${quoteInput(option)} ${what}.`;
 }
 
-/** The command line with the options of `command` written before it moved to its end, each with its value. */
-function afterCommand(argv: string[], command: string): string[] {
-  const options = COMMANDS.find((c) => c.name === command)?.options ?? [];
-  const at = argv.indexOf(command);
+/** An option's name as written: "-n3" → "-n", "--json=true" → "--json". */
+const optionName = (arg: string): string => (arg.startsWith('--') ? arg.split('=')[0]! : arg.slice(0, 2));
+
+/**
+ * The command line mended: the options of the command (`options`, at `at`) written
+ * before it moved after it, with their values, but before a `--`; and those that take
+ * no value without the one given (`--json=true` → `--json`). Everything else stays as
+ * it is and where it is, the values of global options with them.
+ */
+function mended(argv: string[], at: number, options: OptionSpec[]): string[] {
+  const end = optionsEnd(argv);
+  const specOf = (i: number) =>
+    i < end && argv[i]!.startsWith('-') && !isValue(argv, i)
+      ? options.find((o) => optionNames(o.flags).includes(optionName(argv[i]!)))
+      : undefined;
+  const mend = (i: number, spec: OptionSpec) => (spec.flags.includes('<') ? argv[i]! : optionName(argv[i]!));
   const kept: string[] = [];
   const moved: string[] = [];
   for (let i = 0; i < at; i++) {
-    const name = argv[i]!.split('=')[0]!;
-    const spec = options.find((o) => optionNames(o.flags).includes(name));
+    const spec = specOf(i);
     if (!spec) kept.push(argv[i]!);
-    else moved.push(argv[i]!, ...(spec.flags.includes('<') && name === argv[i] && i + 1 < at ? [argv[++i]!] : []));
+    else moved.push(mend(i, spec), ...(spec.flags.includes('<') && argv[i] === optionName(argv[i]!) && i + 1 < at ? [argv[++i]!] : []));
   }
-  return [...kept, ...argv.slice(at), ...moved];
+  const after = argv.slice(at, end).map((arg, k) => {
+    const spec = specOf(at + k);
+    return spec ? mend(at + k, spec) : arg;
+  });
+  return [...kept, ...after, ...moved, ...argv.slice(end)];
 }
 
 /**

@@ -151,11 +151,13 @@ export class Core {
 
   /** The ids of an argument that lists them, copied from a list ("a1,a5", "a1;a9", 'a1 a5' quoted, "(a1, a5)"; a mistyped one among them), or undefined. */
   private idList(arg: string): string[] | undefined {
-    const parts = unenclosed(arg.trim())
-      .split(/[,;\s]/)
-      .filter((p) => p.trim());
     const id = (part: string) => findEntry(this.faq, stripControls(part)) ?? looksLikeId(this.faq, stripControls(part));
-    return parts.length > 1 && parts.every(id) ? parts : undefined;
+    // As written ("(a1) (a5)": each in its brackets), else inside its brackets ("(a1, a5)").
+    for (const list of [arg, unenclosed(arg.trim())]) {
+      const parts = list.split(/[,;\s]/).filter((p) => p.trim());
+      if (parts.length > 1 && parts.every(id)) return parts;
+    }
+    return undefined;
   }
 
   /** The search engine, loaded on first use (dist/search.js, and the index). */

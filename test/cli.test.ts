@@ -270,6 +270,13 @@ describe('help, version, usage errors', () => {
       ['--no-color', '--json', '--limit', '2', 'search', 'x'],
       '« --json » s’écrit après la commande : mcp-faq --no-color search x --json --limit 2',
     ],
+    [['--json', 'search', '--', '-n', '3'], '« --json » s’écrit après la commande : mcp-faq search --json -- -n 3'], // before --, not a word of the search
+    [['--json', '-n3', 'search', 'mdp'], '« --json » s’écrit après la commande : mcp-faq search mdp --json -n3'],
+    [['--raw=1', 'show', 'a1'], '« --raw » ne prend pas de valeur : mcp-faq show a1 --raw'], // mended and moved
+    [['-n', '2', '--json=true', 'search', 'mdp'], '« -n » s’écrit après la commande : mcp-faq search mdp -n 2 --json'],
+    [['--json', 'search', "l'adresse", 'e-mail'], "« --json » s’écrit après la commande : mcp-faq search 'l'\\''adresse' e-mail --json"],
+    [['--json', 'search', ...Array.from({ length: 40 }, (_, i) => `motlong${i}`)], '« --json » s’écrit après la commande.'], // too long to write out whole
+    [['--json', 'search', 'mot  de'], '« --json » s’écrit après la commande.'], // its spaces would change
     [['--json', 'search', 'mot de passe'], "« --json » s’écrit après la commande : mcp-faq search 'mot de passe' --json"],
     [['--json', 'help', 'search'], 'Voir : mcp-faq --help'],
     [['--color', 'list'], 'Voir : mcp-faq --help'], // « list » is --color's (bad) value: no command named
@@ -277,12 +284,9 @@ describe('help, version, usage errors', () => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(hint);
-    // A command line it suggests is one the CLI reads (no usage error; as sh reads it: single quotes).
+    // A command line it suggests is one the CLI reads (no usage error), as sh reads it.
     const suggested = / : mcp-faq (.*)$/.exec(hint)?.[1];
-    if (suggested && !suggested.includes(' ; ')) {
-      const words = [...suggested.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
-      expect((await runCli(words)).code, suggested).not.toBe(2);
-    }
+    if (suggested && !suggested.includes(' ; ')) expect((await runCli(shellWords(suggested))).code, suggested).not.toBe(2);
   });
 
   test('--version prints the package version', async () => {
@@ -361,3 +365,22 @@ describe('capArgs: a query spread over a million arguments is cut before parsing
     expect(capArgs(['search', ...words(1_000_000)], 100 * 1024).length).toBeLessThan(30_000);
   });
 });
+
+/** The words of a command line as sh reads them: spaces between words, 'single quotes', a backslash before a character. */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === ' ') {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      word = (word ?? '') + line.slice(i + 1, end);
+      i = end;
+    } else if (c === '\\') word = (word ?? '') + line[++i]!;
+    else word = (word ?? '') + c;
+  }
+  return word === undefined ? words : [...words, word];
+}

@@ -88,6 +88,8 @@ describe('resolve: what `show <args>` means', () => {
     [['a1;A9,'], 'entries a1 a9'],
     [['a1 a5'], 'entries a1 a5'], // quoted as one argument
     [['(a1, a5)'], 'entries a1 a5'], // a list in brackets, as copied
+    [['(a1) (a5)'], 'entries a1 a5'], // each in its own
+    [['"a1", "a5"'], 'entries a1 a5'], // as JSON writes them
     [['[a1,a9]'], 'entries a1 a9'],
     [['« a1 a5 »'], 'entries a1 a5'],
     [['(a1, a99)'], 'unknown a99 → a9'],
