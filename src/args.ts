@@ -5,6 +5,7 @@
 // This file (dist/args.js, with commander) loads only for such command lines.
 
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { VALUED_GLOBAL_OPTIONS } from './command-names.js';
 import { COMMANDS, GLOBAL_OPTIONS, optionNames, PROGRAM, type CommandName, type Invocation, type OptionSpec } from './commands.js';
 import { FaqError, usageError } from './errors.js';
 import type { ColorMode } from './terminal.js';
@@ -83,8 +84,7 @@ function helpAfterCommand(argv: string[], command: number): string[] {
 const optionsEnd = (argv: string[]): number => (argv.includes('--') ? argv.indexOf('--') : argv.length);
 
 /** Whether argv[i] is the value of the global option before it (`--faq -h`, `--color list`). */
-const isValue = (argv: string[], i: number): boolean =>
-  GLOBAL_OPTIONS.some((o) => o.flags.includes('<') && optionNames(o.flags).includes(argv[i - 1] ?? ''));
+const isValue = (argv: string[], i: number): boolean => VALUED_GLOBAL_OPTIONS.includes(argv[i - 1] ?? '');
 
 /**
  * An option of the command written before it (`mcp-faq --json list`): where it goes,

@@ -7,5 +7,8 @@ export const COMMAND_NAMES = ['list', 'show', 'search', 'browse', 'mcp', 'comple
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-/** The global options followed by a value (`--faq <fichier>`): a test checks them against the table. */
-export const VALUED_GLOBAL_OPTIONS = ['--faq', '--color'] as const;
+/**
+ * The global options followed by a value (`--faq <fichier>`), for every reader that
+ * must skip that value (main.ts, commands.ts, args.ts): a test checks them against the table.
+ */
+export const VALUED_GLOBAL_OPTIONS: readonly string[] = ['--faq', '--color'];

@@ -5,7 +5,7 @@
 // and shell completion (completion.ts). A test checks that the quick reader and
 // commander read alike wherever the quick reader answers.
 
-import type { CommandName } from './command-names.js';
+import { VALUED_GLOBAL_OPTIONS, type CommandName } from './command-names.js';
 import { COLOR_MODES, type ColorMode } from './terminal.js';
 
 export interface OptionSpec {
@@ -159,8 +159,9 @@ export interface Invocation {
  */
 export function hasCommand(argv: string[]): boolean {
   const names = GLOBAL_OPTIONS.flatMap((o) => optionNames(o.flags));
-  const valued = GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => o.flags.split(' ')[0]);
-  return argv.some((arg, i) => (arg.startsWith('-') ? !names.includes(arg.split('=')[0]!) : !valued.includes(argv[i - 1])));
+  return argv.some((arg, i) =>
+    arg.startsWith('-') ? !names.includes(arg.split('=')[0]!) : !VALUED_GLOBAL_OPTIONS.includes(argv[i - 1] ?? ''),
+  );
 }
 
 /**

@@ -157,7 +157,7 @@ function cacheDir(env: NodeJS.ProcessEnv, argv: string[] = []): string | undefin
 function runKind(argv: string[]): string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if ((VALUED_GLOBAL_OPTIONS as readonly string[]).includes(arg)) i++;
+    if (VALUED_GLOBAL_OPTIONS.includes(arg)) i++;
     else if (!arg.startsWith('-')) return (COMMAND_NAMES as readonly string[]).includes(arg) ? arg : 'other';
   }
   return 'other';
