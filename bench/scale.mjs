@@ -173,8 +173,8 @@ function measure(args, cold) {
 /** parseFaq from src/faq.ts (bundled in memory), searcherFor from the built dist/search.js. */
 async function engine() {
   const { parseFaq } = await importSources({ entryPoints: [join(root, 'src/faq.ts')] });
-  const { ChunkLoader } = createRequire(import.meta.url)(join(root, 'dist/main.js'));
-  return { parseFaq, searcherFor: new ChunkLoader(join(root, 'dist')).load('search').searcherFor };
+  const { chunkLoader } = createRequire(import.meta.url)(join(root, 'dist/main.js'));
+  return { parseFaq, searcherFor: chunkLoader(join(root, 'dist')).load('search').searcherFor };
 }
 
 async function keystroke(text, query) {

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { evaluate, readQueries, summary } from './evaluate.mjs';
 
 const require = createRequire(import.meta.url);
-const { ChunkLoader } = require('../dist/main.js');
+const { chunkLoader } = require('../dist/main.js');
 const here = new URL('.', import.meta.url).pathname;
-const { run } = new ChunkLoader(join(here, '../dist')).load('cli'); // dist/cli.js, as bin/mcp-faq.js loads it
+const { run } = chunkLoader(join(here, '../dist')).load('cli'); // dist/cli.js, as bin/mcp-faq.js loads it
 
 async function searchIds(q) {
   let out = '';

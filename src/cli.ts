@@ -6,7 +6,7 @@
 // the exit code (see errors.ts for the codes).
 
 import { COMMANDS, GLOBAL_OPTIONS, hasCommand, readArgs, type Invocation, type Shell } from './commands.js';
-import { MAX_INPUT_CHARS, openCore, type Core } from './core.js';
+import { bundled, MAX_INPUT_CHARS, openCore, type Core } from './core.js';
 import { FaqError, usageError } from './errors.js';
 import { processIo, supportsHyperlinks, type Io, type OutStream } from './io.js';
 import { message, present, presentError, type Output, type Result, type View } from './present.js';
@@ -29,7 +29,7 @@ export async function run(io: Io): Promise<number> {
 
 class Cli {
   private invocation?: Invocation;
-  private core?: Core;
+  private core?: Promise<Core>;
 
   constructor(private readonly io: Io) {}
 
@@ -58,12 +58,16 @@ class Cli {
   private async execute({ command, args, options }: Invocation): Promise<Result> {
     switch (command) {
       case 'list':
-        return { kind: 'list', faq: this.open().faq };
+        return { kind: 'list', faq: (await this.open()).faq };
       case 'show':
         return this.show(args);
       case 'search': {
         const query = args.join(' ');
-        return { kind: 'search', query, found: await this.open().search(query, { limit: options.limit ?? 5, snippets: !options.json }) };
+        return {
+          kind: 'search',
+          query,
+          found: await (await this.open()).search(query, { limit: options.limit ?? 5, snippets: !options.json }),
+        };
       }
       case 'browse':
         return this.browse();
@@ -75,7 +79,7 @@ class Cli {
               '(voir le README, « mcp-faq mcp »). Ctrl-D ou Ctrl-C pour quitter.\n',
           );
         const { serve } = await import('./mcp.js');
-        await serve(this.open(), MCP_FAQ_VERSION);
+        await serve(await this.open(), MCP_FAQ_VERSION);
         return { kind: 'text', text: '' };
       }
       case 'completion': {
@@ -90,7 +94,7 @@ class Cli {
   }
 
   private async show(args: string[]): Promise<Result> {
-    const core = this.open();
+    const core = await this.open();
     return { kind: 'show', resolution: await core.resolve(args), bundled: core.bundled };
   }
 
@@ -103,7 +107,7 @@ class Cli {
       );
     }
     const { runFinder } = await import('./browse.js');
-    const result = await runFinder(this.open(), { color: this.color(this.io.stdout) });
+    const result = await runFinder(await this.open(), { color: this.color(this.io.stdout) });
     if ('cancelled' in result) return { kind: 'cancelled' };
     return this.show([result.chosen]);
   }
@@ -115,10 +119,13 @@ class Cli {
     // The ids of the FAQ in use, as the completed command line would choose it, read
     // only when an id is what is completed; a FAQ that cannot be read still lets
     // commands and options complete.
+    // (The chunk that reads another file loads first: completing is synchronous.)
+    const file = faqOption(line.words, line.index, this.io.env) ?? (this.io.env.MCP_FAQ_FILE || undefined);
+    const read = file === undefined ? undefined : (await import('./faq-file.js')).loadFaqFile;
     const ids = () => {
       try {
-        const file = faqOption(line.words, line.index, this.io.env) ?? (this.io.env.MCP_FAQ_FILE || undefined);
-        return openCore(file, this.io.cacheDir).faq.entries.map(({ id, question }) => ({ id, question }));
+        const source = read && file !== undefined ? read(file, this.io.cacheDir) : bundled();
+        return source.faq.entries.map(({ id, question }) => ({ id, question }));
       } catch {
         return [];
       }
@@ -128,7 +135,7 @@ class Cli {
 
   // --- the outside world
 
-  private open(): Core {
+  private open(): Promise<Core> {
     this.core ??= openCore(this.invocation?.globals.faq ?? (this.io.env.MCP_FAQ_FILE || undefined), this.io.cacheDir);
     return this.core;
   }

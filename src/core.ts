@@ -9,7 +9,6 @@ import type { DataCache } from './faq-cache.js';
 import { answerLinks, findEntry, idKey, looksLikeId, nearestIds, unenclosed, type Faq, type FaqEntry, type Link } from './faq.js';
 import type * as Search from './search.js';
 import type { Snippet } from './search.js';
-import { bundled, loadFaqFile } from './source.js';
 import { stripControls } from './text.js';
 
 /** A search result, with its entry. */
@@ -62,9 +61,32 @@ export type Resolution =
 /** Input longer than this (the words of a query, all together) is cut before anything looks at it; the search engine then reads less (QUERY_CHARS_READ). */
 export const MAX_INPUT_CHARS = 100 * 1024;
 
-/** The FAQ to answer from: the bundled one, or another file (--faq, MCP_FAQ_FILE). */
-export function openCore(file: string | undefined, cacheDir?: string): Core {
-  const source = file !== undefined ? loadFaqFile(file, cacheDir) : bundled();
+/** The FAQ to answer from: the bundled one, or another file. */
+export interface Source {
+  faq: Faq;
+  /** The FAQ shipped with the tool, whose index and documents are built in. */
+  bundled: boolean;
+  /** Where another FAQ's derived data is cached, if anywhere. */
+  cache?: DataCache;
+}
+
+// Replaced by the build (and the test set-up) with the parsed bundled FAQ (an object literal).
+declare const MCP_FAQ_MODEL: Faq;
+
+let model: Faq | undefined;
+
+/** The FAQ shipped with the tool (parsed at build time, see src/build/build.mjs). */
+export function bundled(): Source {
+  model ??= MCP_FAQ_MODEL;
+  return { faq: model, bundled: true };
+}
+
+/**
+ * The FAQ to answer from: the bundled one, or another file (--faq, MCP_FAQ_FILE),
+ * read by the chunk that only then loads (see faq-file.ts).
+ */
+export async function openCore(file: string | undefined, cacheDir?: string): Promise<Core> {
+  const source = file !== undefined ? (await import('./faq-file.js')).loadFaqFile(file, cacheDir) : bundled();
   return new Core(source.faq, source.bundled, source.cache);
 }
 

@@ -207,7 +207,7 @@ const fileOf = (cache: DataCache, kind: 'faq' | 'index') => `${cache.dir}/${cach
 export function readData(cache: DataCache, kind: 'faq' | 'index'): Payload | undefined {
   // None yet, unreadable, or not a file (see readCacheFile).
   const bytes = readCacheFile(fileOf(cache, kind), MAX_DATA_BYTES);
-  return bytes && decodePayload(bytes);
+  return bytes && decodePayload(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 }
 
 /** A FAQ file is 10 MB at most; what is derived from it, a few MB: anything much larger is not a cache file. */

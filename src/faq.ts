@@ -76,7 +76,6 @@ interface Problem {
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const TOC_ITEM = /^\s*(?:\d+[.)]|[-*+])\s+\[(.+)\]\(#([^()\s]+)\)\s*$/;
 const ANCHOR = /<a\s+(?:name|id)\s*=\s*["']([^"']*)["']\s*\/?>(?:\s*<\/a>)?/gi;
-const FIRST_ANCHOR = new RegExp(ANCHOR.source, 'i');
 // `**Q: question**` or `**Q:** question`; \s also covers the no-break space of `Q :`.
 const QUESTION = /^\*\*Q\s*:\s*(?:\*\*\s*(.+)|(.+?)\s*\*\*)$/;
 // A code fence (CommonMark): three or more backticks or tildes, indented by three spaces at most.
@@ -91,6 +90,8 @@ const isValidId = (id: string) => (validId ??= /^[\p{L}\p{N}_.-]+$/u).test(id);
 
 /** Parses a FAQ markdown file; `source` names it in error messages. */
 export function parseFaq(markdown: string, source = 'FAQ'): Faq {
+  // (Made here: a RegExp built at the top level is built at every start, parser or not.)
+  const firstAnchor = new RegExp(ANCHOR.source, 'i');
   // Line endings first (CR LF, or CR alone): a CR is a control character, stripped next.
   const text = stripControls(markdown.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'));
   // Lines are cut from the text one at a time, as the loop reaches them: splitting a
@@ -127,7 +128,7 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
     // Each pattern is tried only on the lines that can match it: most lines are answers.
     const q = line.includes('**Q') ? QUESTION.exec(line.replace(ANCHOR, '').trim()) : null;
     // A code block left open ends with its answer: at the next question (with its anchor).
-    if (fence !== undefined && q && FIRST_ANCHOR.test(line)) fence = undefined;
+    if (fence !== undefined && q && firstAnchor.test(line)) fence = undefined;
     // Inside a fenced code block, every line is content: a `#` there is a comment.
     if (fence !== undefined || ((line.includes('```') || line.includes('~~~')) && FENCE.test(line))) {
       fence = fenceAfter(line, fence);
@@ -146,7 +147,7 @@ export function parseFaq(markdown: string, source = 'FAQ'): Faq {
     if (q) {
       closeEntry();
       const question = dropStrayBracket((q[1] ?? q[2] ?? '').replace(/\*\*$/, '').trim());
-      const id = FIRST_ANCHOR.exec(line)?.[1]!.trim() ?? '';
+      const id = firstAnchor.exec(line)?.[1]!.trim() ?? '';
       if (!id) problems.push({ line: lineNo, message: 'question sans ancre <a name="…"></a> : impossible de lui donner un identifiant' });
       else if (!isValidId(id))
         problems.push({ line: lineNo, message: `identifiant invalide « ${id} » (lettres, chiffres, « - », « _ » ou « . »)` });

@@ -9,15 +9,19 @@ import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameS
  * of at most `max` bytes. Anything else in its place (a FIFO, a link to /dev/zero,
  * planted in a shared cache folder) is never waited on nor read: it is opened
  * without blocking and checked by its descriptor. Throws nothing.
+ * (A Uint8Array rather than a Buffer: Buffer.allocUnsafe and the Buffer's methods are
+ * Node functions that V8 compiles at their first call, at every start; written in
+ * parentheses for dist/main.js, see src/main.ts.)
  */
-export function readCacheFile(file: string, max: number): Buffer | undefined {
+// prettier-ignore
+export const readCacheFile = (function (file: string, max: number): Uint8Array | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     const size = stat.size;
     if (!stat.isFile() || size > max) return undefined;
-    const bytes = Buffer.allocUnsafe(size);
+    const bytes = new Uint8Array(size);
     let length = 0;
     for (let n; length < size && (n = readSync(fd, bytes, length, size - length, null)) > 0;) length += n;
     return length === size ? bytes : undefined;
@@ -26,7 +30,7 @@ export function readCacheFile(file: string, max: number): Buffer | undefined {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
+});
 
 /**
  * Writes a file whole or not at all: to a temporary file (this process's), then

@@ -16,18 +16,18 @@
 // factory's loader, only for FAQs other than the bundled one and for queries with
 // words the search does not know.
 
-import { decodeIndex, encodeIndex, readData, saveData, type DataCache } from './faq-cache.js';
+import type { DataCache } from './faq-cache.js';
 import type { Faq } from './faq.js';
 import { Analyzer } from './glossary.js';
 import { cleanQuery } from './search/clean.js';
 import { correctWords, KnownWords, readOu, type WordSense } from './search/correct.js';
-import { ArrayIndex, buildIndex, PackedIndex, wordData, type IndexData, type SearchIndex } from './search/indexing.js';
+import { PackedIndex, type IndexData, type SearchIndex } from './search/indexing.js';
 import { cutOff, scoreEntries, type Signals } from './search/score.js';
 import { answerWords, markdownToPlain, snippet, type AnswerWords, type Snippet } from './search/snippet.js';
 import { queryUnits, weighUnits } from './search/units.js';
 import { hasDigit, tokenize } from './text.js';
 
-export { buildIndex, type SearchIndex, type Snippet };
+export type { SearchIndex, Snippet };
 
 export interface SearchResult {
   id: string;
@@ -67,23 +67,16 @@ let tools: Promise<Tools> | undefined;
 const loadTools = (): Promise<Tools> => (tools ??= import('./fuzzy.js'));
 
 /**
- * A searcher over the bundled FAQ's prebuilt index, or over another FAQ's: read from
- * `cache` (see faq-cache.ts), or else indexed now with the bundled lexicon (and saved
- * there). fuzzy.ts loads here, to index another FAQ, or later, for the first query
- * with words the search does not know.
+ * A searcher over the bundled FAQ's prebuilt index, or over another FAQ's (see
+ * faq-file.ts indexFaqFile: read from `cache`, or else indexed now with the bundled
+ * lexicon and saved there). fuzzy.ts loads here, to index another FAQ, or later, for
+ * the first query with words the search does not know.
  */
 export async function searcherFor(faq: Faq, bundled: boolean, cache?: DataCache): Promise<Searcher> {
   bundledIndex ??= new PackedIndex(MCP_FAQ_INDEX);
   if (bundled) return new Searcher(bundledIndex, faq, loadTools, MCP_FAQ_ANSWERS);
-  const { stem, weightClass } = await loadTools();
-  const cached = cache && readData(cache, 'index');
-  if (cached) {
-    const { data, arrays } = decodeIndex(cached, bundledIndex.lexicon);
-    return new Searcher(new ArrayIndex(data, arrays, weightClass), faq, loadTools);
-  }
-  const index = buildIndex(faq, bundledIndex.lexicon, stem, weightClass);
-  if (cache) saveData(cache, 'index', encodeIndex(wordData(index), index.postingArrays()));
-  return new Searcher(index, faq, loadTools);
+  const [tools, { indexFaqFile }] = await Promise.all([loadTools(), import('./faq-file.js')]);
+  return new Searcher(indexFaqFile(faq, bundledIndex.lexicon, tools, cache), faq, loadTools);
 }
 
 const NO_SNIPPET: Snippet = { text: '', marks: [] };

@@ -12,20 +12,21 @@
 
 const ESCAPE_SEQUENCES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0000-\u001f\u007f-\u009f]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 
-const CONTROL = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f';
-// Invisible format characters that text copied from the web carries: soft hyphen,
-// zero-width space, word joiner and invisible operators, direction marks, embeddings,
-// overrides and isolates (an override shows a line reversed), byte order mark. Not the
-// zero-width joiner and non-joiner, which emoji sequences and some scripts need.
-const INVISIBLE = '\\u00ad\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
-const CONTROL_CHARS = new RegExp(`[${CONTROL}]`, 'g');
-const INVISIBLE_CHARS = new RegExp(`[${INVISIBLE}]`, 'g');
+// Control characters: C0 but tab and newline, DEL, C1. Invisible format characters
+// that text copied from the web carries: soft hyphen, zero-width space, word joiner
+// and invisible operators, direction marks, embeddings, overrides and isolates (an
+// override shows a line reversed), byte order mark. Not the zero-width joiner and
+// non-joiner, which emoji sequences and some scripts need. (Literals: a RegExp built
+// at run time is parsed at every start.)
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const INVISIBLE_CHARS = /[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 // What stripControls may have to change: a control character, an invisible one, a surrogate.
-const TO_STRIP = new RegExp(`[${CONTROL}${INVISIBLE}\\ud800-\\udfff]`);
+const TO_STRIP =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/;
 
 /**
  * Removes escape sequences, control characters (keeps tab and newline) and invisible
- * format characters (see INVISIBLE: « certi\u00adficat » is « certificat », « a1\u200b »
+ * format characters (see INVISIBLE_CHARS: « certi\u00adficat » is « certificat », « a1\u200b »
  * is « a1 »); mends lone surrogates. `replacement` stands in for each control character
  * (a query wants a space there, so that "mot\u0007de" stays two words).
  */

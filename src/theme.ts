@@ -1,7 +1,7 @@
 // The one theme: the semantic pieces of mcp-faq's output, each mapped to a style.
 // Every colored thing comes from here — `list` and `search` (format.ts), answers
 // (compose.ts, render.ts), the finder (browse.ts) — so that a color changes in one
-// place. Without color, every role is plain text. chalk loads only for color (src/chalk.ts).
+// place. Without color, every role is plain text. chalk loads only for color (src/color.ts).
 
 export interface Theme {
   /** An entry id in a list. */
@@ -61,7 +61,7 @@ let colored: Theme | undefined;
 export async function loadTheme(color: boolean): Promise<Theme> {
   if (!color) return PLAIN;
   if (!colored) {
-    const { Chalk } = await import('./chalk.js');
+    const { Chalk } = await import('./color.js');
     // 16 colors: they follow the terminal's own palette, light or dark.
     const c = new Chalk({ level: 1 });
     colored = {

@@ -121,8 +121,8 @@ describe('dist/: chunks and code caches', () => {
   // chunks it loaded and whether V8 took a code cache for them.
   const chunksOf = (argv: string[], env: Record<string, string> = {}) => {
     const script = `
-      const { ChunkLoader, cacheDir } = require(${JSON.stringify(join(root, 'dist/main.js'))});
-      const loader = new ChunkLoader(${JSON.stringify(join(root, 'dist'))}, cacheDir(process.env));
+      const { chunkLoader, cacheDir } = require(${JSON.stringify(join(root, 'dist/main.js'))});
+      const loader = chunkLoader(${JSON.stringify(join(root, 'dist'))}, cacheDir(process.env));
       const io = { argv: ${JSON.stringify(argv)}, env: {}, stdout: { write() {}, isTTY: false }, stderr: { write() {}, isTTY: false }, stdinIsTTY: () => false };
       loader.load('cli').run(io).then((code) => { loader.saveCaches(); console.log(JSON.stringify({ code, chunks: loader.chunks() })); });`;
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 10_000, env: cleanEnv({ HOME: cache, ...env }) });
@@ -150,11 +150,11 @@ describe('dist/: chunks and code caches', () => {
     ],
     [
       ['--faq', join(root, FAQ_FILE), 'show', 'a6'],
-      ['cli', 'render', 'compose', 'chalk'], // composed with the styles, then laid out without them
+      ['cli', 'faq-file', 'render', 'compose', 'color'], // composed with the styles, then laid out without them
     ],
     [
       ['--color', 'always', 'list'],
-      ['cli', 'chalk'],
+      ['cli', 'color'],
     ],
     [
       ['search', '--limit', '2', 'mdp'],
@@ -271,7 +271,7 @@ describe(`start-up on this Node (${process.version})`, () => {
       ['search', 'mot de passe'],
       ['show', 'a6'],
       ['--no-color', 'list'],
-      ['--faq', join(root, FAQ_FILE), 'list'], // a list too: its caches are made already
+      ['--faq', join(root, FAQ_FILE), 'list'], // a list too: it adds only the cache of the chunk that reads the file
       ['--help'],
     ])
       expect(runBin(argv, { env: { HOME: home } }).code).toBe(0);
@@ -279,7 +279,7 @@ describe(`start-up on this Node (${process.version})`, () => {
     const files = (kind: string) => readdirSync(join(home, '.cache/mcp-faq', folder!, kind)).sort();
     expect(files('search')).toEqual(['cli.cache', 'search.cache']);
     expect(files('show')).toEqual(['cli.cache', 'render.cache']);
-    expect(files('list')).toEqual(['cli.cache']);
+    expect(files('list')).toEqual(['cli.cache', 'faq-file.cache']);
     expect(files('other')).toEqual(['args.cache', 'cli.cache']); // no command
   });
 });

@@ -7,7 +7,7 @@ import { run, type Io } from '../src/cli.js';
 import { parseFaq } from '../src/faq.js';
 import * as fuzzy from '../src/fuzzy.js';
 import { compileLexicon } from '../src/glossary.js';
-import { buildIndex } from '../src/search.js';
+import { buildIndex } from '../src/search/indexing.js';
 import { cleanEnv } from './sandbox.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));

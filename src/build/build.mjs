@@ -11,11 +11,14 @@
 //    dist/search.js   search, show <words>: the search engine and index
 //    dist/fuzzy.js    searches with words the index does not know: Fuse.js, the stemmer
 //    dist/render.js   show: the answers composed for the terminal, their layout
-//    dist/chalk.js    chalk, for output with color
+//    dist/color.js    chalk and supports-hyperlinks, for output with color
 //    dist/compose.js  show with --faq: marked + marked-terminal, to compose answers
 //    dist/browse.js   the interactive finder: @inquirer/search
 //    dist/completion.js  shell completion
 //    dist/mcp.js      the MCP server (mcp-faq mcp): the MCP SDK;
+//    dist/faq-file.js another FAQ file (--faq): read, parsed, indexed, cached
+//    dist/code-caches.js  what writes the code caches, required by main.js when a
+//                     run lacked one (a plain module, as main.js);
 // 3. writes dist/THIRD-PARTY-LICENSES.txt for the packages bundled into dist/;
 // 4. stamps dist/main.js with a hash of the chunks, which names their V8 code caches
 //    (made at run time in the user's cache folder, see src/main.ts).
@@ -35,11 +38,12 @@ const LAZY = {
   search: 'src/search.ts',
   fuzzy: 'src/fuzzy.ts',
   render: 'src/render.ts',
-  chalk: 'src/chalk.ts',
+  color: 'src/color.ts',
   compose: 'src/compose.ts',
   browse: 'src/browse.ts',
   completion: 'src/completion.ts',
   mcp: 'src/mcp.ts',
+  'faq-file': 'src/faq-file.ts',
 };
 
 const minify = !process.env.MCP_FAQ_NO_MINIFY;
@@ -64,7 +68,7 @@ const stubs = {
 };
 
 // `import('./search.js')` stays a run-time import of dist/search.js (src/main.ts
-// loads dist/cli.js itself, see ChunkLoader).
+// loads dist/cli.js itself, see chunkLoader).
 const lazy = {
   name: 'lazy',
   setup(b) {
@@ -95,6 +99,7 @@ const result = await build({
   entryPoints: {
     main: join(root, 'src/main.ts'),
     cli: join(root, 'src/cli.ts'),
+    'code-caches': join(root, 'src/code-caches.ts'),
     ...Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [name, join(root, path)])),
   },
   outdir: join(root, 'dist'),
@@ -133,17 +138,19 @@ writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), `mcp-faq bundles the 
 // Chunks are pure ASCII (esbuild escapes strings; regexes write \u escapes in the
 // source): Node then reads each as a one-byte string, without decoding UTF-8. (Not
 // the readable build for profiling: it keeps the comments.)
-// Each chunk but main.js is the function that src/main.ts (ChunkLoader.load) compiles
-// and calls with the module's variables, as is: put together at run time, the
+// Each chunk (every file but main.js and code-caches.js) is the function that
+// src/main.ts (chunkLoader's load) compiles and calls with the module's variables,
+// as is: put together at run time, the
 // function's text was a copy of the chunk's (120 KiB for search.js), which made the
 // garbage collector run once more in a search. A chunk is then not a module that
-// require() can load: load it with ChunkLoader (as the benches do).
+// require() can load: load it with chunkLoader (as the benches do).
 for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
   const path = join(root, 'dist', file);
   const source = readFileSync(path, 'utf8');
   const at = source.search(/[^\0-\x7f]/);
   if (minify && at >= 0) throw new Error(`dist/${file}: non-ASCII character at ${at}; write it as a \\u escape in the source`);
-  if (file !== 'main.js') writeFileSync(path, `(function (exports, require, module, __filename, __dirname) { ${source}\n});`);
+  if (file !== 'main.js' && file !== 'code-caches.js')
+    writeFileSync(path, `(function (exports, require, module, __filename, __dirname) { ${source}\n});`);
 }
 
 // 4. The build's stamp: a hash of its chunks, so that a code cache made for one

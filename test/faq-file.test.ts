@@ -14,7 +14,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { decodeUtf8, loadFaqFile } = await import('../src/source.js');
+const { decodeUtf8, loadFaqFile } = await import('../src/faq-file.js');
 const { FaqError } = await import('../src/errors.js');
 const { fixturePath } = await import('./helpers.js');
 
