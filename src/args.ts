@@ -199,7 +199,9 @@ function buildProgram(): { program: Command; printed: () => string } {
       command.addArgument(spec.argument.choices ? argument.choices(spec.argument.choices) : argument);
     }
     for (const o of spec.options) command.addOption(option(o));
-    if (spec.help) command.addHelpText('after', spec.help);
+    const examples = spec.examples.map((line) => `  ${line}`).join('\n');
+    const help = (spec.about ?? '') + (examples && `\nExemples :\n${examples}`);
+    if (help) command.addHelpText('after', help);
     if (spec.name === '__complete') command.allowUnknownOption().helpOption(false);
   }
   return { program, printed: () => printed };

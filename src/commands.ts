@@ -28,8 +28,10 @@ export interface CommandSpec {
   /** What the argument completes to in a shell. */
   completes?: 'ids' | 'shells' | 'commands';
   options: OptionSpec[];
-  /** Help after the options: examples, keys. */
-  help: string;
+  /** Help after the options: what the command does, its keys (args.ts adds the examples). */
+  about?: string;
+  /** Command lines to show as examples (data: built as text at each start, they cost 0.1 % of a `list`). */
+  examples: string[];
   hidden?: boolean;
 }
 
@@ -64,7 +66,6 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   { flags: '--no-cache', description: 'ni lire ni écrire de cache (code compilé, FAQ de --faq ; ou MCP_FAQ_NO_CACHE=1)' },
 ];
 
-const examples = (...lines: string[]) => `\nExemples :\n${lines.map((l) => `  ${l}`).join('\n')}`;
 const json = (shape: string): OptionSpec => ({ flags: '--json', description: `en JSON : ${shape}` });
 
 export const COMMANDS: CommandSpec[] = [
@@ -72,7 +73,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'list',
     description: 'lister les questions, par catégorie',
     options: [json('[{ "id", "category", "question" }]')],
-    help: examples('mcp-faq list', 'mcp-faq list --json'),
+    examples: ['mcp-faq list', 'mcp-faq list --json'],
   },
   {
     name: 'show',
@@ -83,7 +84,7 @@ export const COMMANDS: CommandSpec[] = [
       json('{ "id", "category", "question", "answer", "links" } (un tableau pour plusieurs)'),
       { flags: '--raw', description: 'la réponse en markdown, telle quelle', conflicts: 'json' },
     ],
-    help: examples('mcp-faq show a9', 'mcp-faq show a1 a5', 'mcp-faq show relevé de notes', 'mcp-faq show a6 --raw'),
+    examples: ['mcp-faq show a9', 'mcp-faq show a1 a5', 'mcp-faq show relevé de notes', 'mcp-faq show a6 --raw'],
   },
   {
     name: 'search',
@@ -93,28 +94,28 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '-n, --limit <n>', description: 'nombre de résultats au plus (5 par défaut)', parse: 'limit' },
       json('[{ "id", "category", "question", "score" }], le meilleur d’abord'),
     ],
-    help: examples(
+    examples: [
       'mcp-faq search "mot de passe"',
       'mcp-faq search telecharger certificat',
       'mcp-faq search merge profiles --limit 3',
       'mcp-faq search --json mdp',
-    ),
+    ],
   },
   {
     name: 'browse',
     description: 'chercher et lire de façon interactive (ce que fait mcp-faq seul sur un terminal)',
     options: [],
-    help:
-      '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents\net anglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou\nCtrl-C pour quitter (code 130).\n' +
-      examples('mcp-faq browse'),
+    about:
+      '\nTapez quelques mots : la liste des questions se filtre à mesure (fautes, accents\net anglais compris). ↑↓ pour choisir, Entrée pour lire la réponse, Échap ou\nCtrl-C pour quitter (code 130).\n',
+    examples: ['mcp-faq browse'],
   },
   {
     name: 'mcp',
     description: 'servir la FAQ aux assistants (serveur MCP sur stdin/stdout)',
     options: [],
-    help:
-      '\nUn serveur Model Context Protocol : VS Code, Claude Desktop, Cursor… y cherchent\net y lisent les réponses (outils search_faq, get_faq_entry, list_faq). Il répond\nsur stdout, ses messages vont sur stderr ; il s’arrête quand stdin se ferme.\nConfiguration : voir le README.\n' +
-      examples('mcp-faq mcp', 'mcp-faq --faq ma-faq.md mcp'),
+    about:
+      '\nUn serveur Model Context Protocol : VS Code, Claude Desktop, Cursor… y cherchent\net y lisent les réponses (outils search_faq, get_faq_entry, list_faq). Il répond\nsur stdout, ses messages vont sur stderr ; il s’arrête quand stdin se ferme.\nConfiguration : voir le README.\n',
+    examples: ['mcp-faq mcp', 'mcp-faq --faq ma-faq.md mcp'],
   },
   {
     name: 'completion',
@@ -122,10 +123,10 @@ export const COMMANDS: CommandSpec[] = [
     argument: { syntax: '<shell>', description: 'bash, zsh ou fish', choices: SHELLS },
     completes: 'shells',
     options: [],
-    help: examples(
+    examples: [
       'source <(mcp-faq completion bash)                      # dans ~/.bashrc',
       'mcp-faq completion fish > ~/.config/fish/completions/mcp-faq.fish',
-    ),
+    ],
   },
   {
     name: 'help',
@@ -133,14 +134,14 @@ export const COMMANDS: CommandSpec[] = [
     argument: { syntax: '[commande]', description: 'la commande' },
     completes: 'commands',
     options: [],
-    help: examples('mcp-faq help search'),
+    examples: ['mcp-faq help search'],
   },
   {
     name: '__complete',
     description: 'les candidats de la complétion (pour les scripts de completion)',
     argument: { syntax: '[mots...]', description: 'l’indice du mot à compléter, --, puis la ligne de commande' },
     options: [],
-    help: '',
+    examples: [],
     hidden: true,
   },
 ];
