@@ -192,8 +192,8 @@ async function runPager(command: string, text: string, env: Env): Promise<string
 
 /**
  * Whether the terminal behind a stream shows OSC 8 hyperlinks (FORCE_HYPERLINK=0|1
- * overrides). Asked only when there is color: supports-hyperlinks (in the color
- * chunk, src/color.ts) loads node:tty.
+ * overrides). Asked only of a terminal, with color: supports-hyperlinks (see
+ * src/color.ts) creates process.stdout and process.stderr.
  */
 export async function supportsHyperlinks(stream: { isTTY?: boolean }): Promise<boolean> {
   const { supportsHyperlink } = await import('./color.js');

@@ -6,7 +6,8 @@
 //   compiled (the functions it ran too, not only the top level) in the user's cache
 //   folder: $XDG_CACHE_HOME/mcp-faq (else ~/.cache/mcp-faq), one folder per build and
 //   V8 version (other builds' folders are removed), and in it one per kind of run
-//   (its command, see runKind); the next runs of that kind read it;
+//   (its command, see runKind); the next runs of that kind read it (the writing is
+//   in src/code-caches.ts, loaded only by a run that lacked a cache);
 // - a cache is written to a temporary file then renamed (concurrent runs never see
 //   half of one); V8 checks what it reads against its version and flags, but in
 //   release builds not against damage (a damaged cache is a fatal error): so each

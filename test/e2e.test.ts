@@ -247,6 +247,28 @@ describe('dist/: chunks and code caches', () => {
   });
 });
 
+describe('output to a pipe never creates process.stdout (io.ts writes to the descriptor)', () => {
+  // process.stdout for a pipe loads Node's net module and makes the pipe non-blocking: a
+  // reader that pauses would then lose the output. A probe, required before the CLI,
+  // reports at exit the modules that creating the streams loads.
+  const probe = join(tempDir('probe'), 'probe.cjs');
+  writeFileSync(
+    probe,
+    "process.on('exit', () => require('node:fs').writeSync(2, 'modules:' + process.moduleLoadList.filter((m) => /^NativeModule (net|tty)$/.test(m)).join(',') + '\\n'));\n",
+  );
+  test.each([
+    [['list'], {}],
+    [['--color', 'always', 'list'], {}],
+    [['--color', 'always', 'search', 'mot de passe'], {}],
+    [['--color', 'always', 'show', 'a6'], {}],
+    [['--color', 'always', 'show', 'a6'], { FORCE_HYPERLINK: '1' }],
+  ])('%j %j', (argv, env) => {
+    const r = runBin(argv, { env: { NODE_OPTIONS: `--require ${probe}`, ...env } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('modules:\n');
+  });
+});
+
 // src/main.ts loads the chunks with V8 code caches it makes at the first run, on every
 // Node version alike. `npm run test:all-nodes` runs this on Node 20, 22 and 24.
 describe(`start-up on this Node (${process.version})`, () => {

@@ -26,7 +26,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { asciiValue, frequentWords, makeBundleData, root } from './bundle-data.mjs';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -53,7 +53,7 @@ const LAZY = {
 const ENTRIES = { cli: 'src/cli.ts', 'code-caches': 'src/code-caches.ts', ...LAZY };
 
 const minify = !process.env.MCP_FAQ_NO_MINIFY;
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', absWorkingDir: root };
 
 // Modules the CLI does not need, replaced by stubs (each stub says why).
 const stubs = {
@@ -89,6 +89,7 @@ const lazy = {
 
 // The entries' export names, and the plugin that makes their entries (see ENTRIES).
 const exportsPass = await build({
+  absWorkingDir: root, // the metafile's paths are relative to it
   entryPoints: Object.values(ENTRIES).map((path) => join(root, path)),
   bundle: false,
   write: false,
@@ -195,5 +196,5 @@ for (const file of readdirSync(join(root, 'dist'))
 const mainFile = join(root, 'dist/main.js');
 writeFileSync(mainFile, readFileSync(mainFile, 'utf8').replaceAll(BUILD_STAMP, `${pkg.version}-${hash.digest('hex').slice(0, 16)}`));
 
-const sizes = Object.entries(result.metafile.outputs).map(([f, o]) => `${relative(root, f)} ${(o.bytes / 1024).toFixed(0)} KiB`);
+const sizes = Object.entries(result.metafile.outputs).map(([f, o]) => `${f} ${(o.bytes / 1024).toFixed(0)} KiB`); // f: relative to root
 console.error(`build: ${bundle.faq.entries.length} entries, ${bundle.faq.categories.length} categories; ${sizes.join(', ')}`);
