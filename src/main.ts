@@ -63,12 +63,11 @@ interface ChunkLoader {
 }
 
 // main.js, unlike the chunks, has no code cache: V8 compiles it from its source at
-// every start. A function it runs at every start is therefore written in parentheses
-// (kept by prettier-ignore; esbuild keeps them): V8 then compiles it with the file,
-// where it would otherwise skim it first and parse it again at its first call (with
-// those of chunkLoader, cacheDir, runKind and main, and the code cache read in load: −0.4 % of a `list`'s
-// start-up on Node 20). A factory rather than a class, for the same reason: a class's
-// methods and fields cannot be written so.
+// every start. Each function it runs at every start (here and readCacheFile in
+// files.ts) is therefore written in parentheses, kept by prettier-ignore and by
+// esbuild: V8 then compiles it with the file, instead of skimming it first and parsing
+// it again at its first call (−0.4 % of a `list` on Node 20). A factory rather than a
+// class, for the same reason: a class's methods and fields cannot be written so.
 
 /**
  * Loads the chunks of `dir` (dist/). `cacheDir`: the build's cache folder, undefined
