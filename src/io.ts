@@ -4,8 +4,9 @@
 //   process.stdout for a pipe loads Node's net and stream modules, milliseconds of
 //   start-up that a help tool should not pay. Partial writes are finished, a full
 //   non-blocking pipe (EAGAIN) is waited for, a reader that went away (EPIPE) ends
-//   the output quietly, and any other failure (a full disk, a closed stdout) is a
-//   FaqError of kind 'io' (exit 74), never a lost answer.
+//   the output quietly, and any other failure (a full disk, a file over its size
+//   limit) is a FaqError of kind 'io' (exit 74), never a lost answer. (A stdout closed
+//   at start is /dev/null by then: Node reopens it so.)
 // - Whether a stream is a terminal is asked of the file first: a pipe or a file is
 //   known without loading node:tty.
 // - A pager that fails gives the text back, to be written directly.

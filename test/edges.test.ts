@@ -2,8 +2,8 @@
 // as a user meets it — special files, stray escape bytes, outputs that fail, odd ids
 // and queries, narrow and resized terminals (real ones, in tmux), shell completion
 // with `=` (real shells).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, constants, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { run } from '../src/cli.js';
@@ -108,6 +108,50 @@ describe('3. an output that cannot be written is said, exit 74', () => {
     const r = sh(`mcp --faq ${JSON.stringify(big)} list | { sleep 0.5; wc -c; }`);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(full.stdout));
+  });
+
+  test('a non-blocking pipe whose reader waits gets every byte: partial writes are finished, EAGAIN waited for', async () => {
+    // A non-blocking stdout (set by whoever made the pipe) is where a write stops at what
+    // the pipe holds (64 KiB) and the rest is refused (EAGAIN) until the reader reads.
+    const entries = Array.from(
+      { length: 3000 },
+      (_, i) => `**Q: Question numéro ${i} sur le profil de certification ?**<a name="q${i}"></a>\n\n**R:** Réponse ${i}.\n`,
+    );
+    const big = join(dir, 'big-nonblocking.md');
+    writeFileSync(big, `# Grande FAQ\n\n## Profil\n\n${entries.join('\n')}`);
+    const expected = runBin(['--faq', big, 'list']).stdout;
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(150_000);
+    const fifo = join(dir, 'stdout.fifo');
+    execFileSync(requireCommand('mkfifo', 'coreutils'), [fifo]);
+    // The child's stdout is made non-blocking as another program would leave it (Node
+    // resets a child's standard streams to blocking; creating process.stdout for a pipe
+    // sets it non-blocking again), then the CLI runs in that process.
+    const wrapper = join(dir, 'nonblocking-stdout.cjs');
+    writeFileSync(wrapper, `void process.stdout;\nprocess.argv[1] = ${JSON.stringify(BIN)};\nrequire(${JSON.stringify(BIN)});\n`);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY);
+    const child = spawn(process.execPath, [wrapper, '--faq', big, 'list'], { stdio: ['ignore', writer, 'pipe'], env: cleanEnv() });
+    closeSync(writer);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the reader waits: the pipe fills
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(65536);
+    for (;;) {
+      try {
+        const n = readSync(reader, buffer);
+        if (n === 0) break; // the writer closed: the end
+        chunks.push(Buffer.from(buffer.subarray(0, n)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    closeSync(reader);
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    expect(Buffer.concat(chunks).toString()).toBe(expected);
   });
 
   test('a reader that goes away is not an error (EPIPE)', () => {
