@@ -82,6 +82,14 @@ describe('2. a stray escape byte loses nothing', () => {
 });
 
 describe('3. an output that cannot be written is said, exit 74', () => {
+  // A FAQ whose list (about 180 KB) is more than a pipe holds (64 KiB).
+  const big = join(dir, 'big.md');
+  const entries = Array.from(
+    { length: 3000 },
+    (_, i) => `**Q: Question numéro ${i} sur le profil de certification ?**<a name="q${i}"></a>\n\n**R:** Réponse ${i}.\n`,
+  );
+  writeFileSync(big, `# Grande FAQ\n\n## Profil\n\n${entries.join('\n')}`);
+
   test('list > /dev/full: one line on stderr, no stack', () => {
     const r = sh('mcp list > /dev/full');
     expect(r.code).toBe(74);
@@ -97,12 +105,6 @@ describe('3. an output that cannot be written is said, exit 74', () => {
   });
 
   test('a slow reader gets every byte of an output larger than the pipe (the process ends only once it is written)', () => {
-    const entries = Array.from(
-      { length: 3000 },
-      (_, i) => `**Q: Question numéro ${i} sur le profil ?**<a name="q${i}"></a>\n\n**R:** Réponse ${i}.\n`,
-    );
-    const big = join(dir, 'big.md');
-    writeFileSync(big, `# Grande FAQ\n\n## Profil\n\n${entries.join('\n')}`);
     const full = runBin(['--faq', big, 'list']);
     expect(full.stdout.length).toBeGreaterThan(100_000); // more than a pipe holds (64 KiB)
     const r = sh(`mcp --faq ${JSON.stringify(big)} list | { sleep 0.5; wc -c; }`);
@@ -113,12 +115,6 @@ describe('3. an output that cannot be written is said, exit 74', () => {
   test('a non-blocking pipe whose reader waits gets every byte: partial writes are finished, EAGAIN waited for', async () => {
     // A non-blocking stdout (set by whoever made the pipe) is where a write stops at what
     // the pipe holds (64 KiB) and the rest is refused (EAGAIN) until the reader reads.
-    const entries = Array.from(
-      { length: 3000 },
-      (_, i) => `**Q: Question numéro ${i} sur le profil de certification ?**<a name="q${i}"></a>\n\n**R:** Réponse ${i}.\n`,
-    );
-    const big = join(dir, 'big-nonblocking.md');
-    writeFileSync(big, `# Grande FAQ\n\n## Profil\n\n${entries.join('\n')}`);
     const expected = runBin(['--faq', big, 'list']).stdout;
     expect(Buffer.byteLength(expected)).toBeGreaterThan(150_000);
     const fifo = join(dir, 'stdout.fifo');

@@ -15,7 +15,7 @@
 //    dist/compose.js  show with --faq: marked + marked-terminal, to compose answers
 //    dist/browse.js   the interactive finder: @inquirer/search
 //    dist/completion.js  shell completion
-//    dist/mcp.js      the MCP server (mcp-faq mcp): the MCP SDK;
+//    dist/mcp.js      the MCP server (mcp-faq mcp): the MCP SDK
 //    dist/faq-file.js another FAQ file (--faq): read, parsed, indexed, cached
 //    dist/code-caches.js  what writes the code caches, required by main.js when a
 //                     run lacked one (a plain module, as main.js);
@@ -89,15 +89,13 @@ const lazy = {
 
 // The entries' export names, and the plugin that makes their entries (see ENTRIES).
 const exportsPass = await build({
-  absWorkingDir: root, // the metafile's paths are relative to it
+  ...common, // absWorkingDir: the metafile's paths are relative to root
   entryPoints: Object.values(ENTRIES).map((path) => join(root, path)),
   bundle: false,
+  format: 'esm',
   write: false,
   metafile: true,
-  format: 'esm',
-  platform: 'node',
   outdir: join(root, 'dist'),
-  logLevel: 'warning',
 });
 const exportNames = new Map(Object.values(exportsPass.metafile.outputs).map((o) => [join(root, o.entryPoint), o.exports]));
 const plainExports = {
@@ -172,10 +170,10 @@ writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), `mcp-faq bundles the 
 // the readable build for profiling: it keeps the comments.)
 // Each chunk (every file but main.js and code-caches.js) is the function that
 // src/main.ts (chunkLoader's load) compiles and calls with the module's variables,
-// as is: put together at run time, the
-// function's text was a copy of the chunk's (120 KiB for search.js), which made the
-// garbage collector run once more in a search. A chunk is then not a module that
-// require() can load: load it with chunkLoader (as the benches do).
+// as is: put together at run time, the function's text was a copy of the chunk's
+// (120 KiB for search.js), which made the garbage collector run once more in a
+// search. A chunk is then not a module that require() can load: load it with
+// chunkLoader (as the benches do).
 for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
   const path = join(root, 'dist', file);
   const source = readFileSync(path, 'utf8');
